@@ -1,0 +1,11 @@
+//! `scim-map functions`: the function catalogue.
+
+use mapping_core::expr::catalog::FUNCTIONS;
+use std::process::ExitCode;
+
+pub fn run() -> ExitCode {
+    for f in FUNCTIONS {
+        println!("{:<60} {}", f.signature(), f.summary);
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,24 @@
+//! `mapping-core`: Microsoft Entra ID's attribute-mapping expression language, offline.
+//!
+//! The pipeline is split into rooms, each with one job:
+//!
+//! * [`expr::lexer`] turns text into tokens with byte spans,
+//! * [`expr::parser`] builds the syntax tree ([`expr::ast`]),
+//! * [`expr::checker`] rejects what Entra would reject before evaluating (unknown or
+//!   mis-cased functions, argument counts, the 10,000-character limit, nested
+//!   `SelectUniqueValue`),
+//! * [`expr::eval`] evaluates with Entra's semantics against a user's source attributes
+//!   ([`source::SourceAttributes`]) and an [`expr::eval::EvalContext`] (clock, randomness,
+//!   values already taken in the target), optionally recording a [`expr::trace::TraceNode`] tree.
+//!
+//! Every error is a [`diag::Diagnostic`] value with a byte span and a plain message: no input
+//! panics, and nesting deeper than [`expr::MAX_NESTING`] is refused cleanly.
+
+pub mod diag;
+pub mod expr;
+pub mod source;
+pub mod vectors;
+
+pub use diag::{Diagnostic, Span};
+pub use expr::{compile, Expression};
+pub use source::SourceAttributes;

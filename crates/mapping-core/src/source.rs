@@ -1,0 +1,168 @@
+//! A user's provisioning source attributes: the names Entra's engine uses (`telephoneNumber`,
+//! `mobile`, `IsSoftDeleted`, …), each single- or multi-valued. An absent attribute is null.
+
+use serde_json::Value as Json;
+use std::collections::BTreeMap;
+
+/// The value of one source attribute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceValue {
+    Single(String),
+    Multi(Vec<String>),
+}
+
+/// The attributes of one user, by exact (case-sensitive) name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceAttributes {
+    attributes: BTreeMap<String, SourceValue>,
+}
+
+impl SourceAttributes {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn set(&mut self, name: impl Into<String>, value: SourceValue) {
+        self.attributes.insert(name.into(), value);
+    }
+
+    pub fn set_str(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.set(name, SourceValue::Single(value.into()));
+    }
+
+    pub fn get(&self, name: &str) -> Option<&SourceValue> {
+        self.attributes.get(name)
+    }
+
+    /// An attribute whose name differs from `name` only in case, for a hint when a lookup fails.
+    pub fn name_ignoring_case(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(name))
+            .map(String::as_str)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.attributes.keys().map(String::as_str)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &SourceValue)> {
+        self.attributes.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.attributes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.attributes.is_empty()
+    }
+
+    /// Reads flat source attributes from a JSON object: strings as they are, numbers as decimal
+    /// text, booleans as `"True"`/`"False"`, arrays as multi-valued attributes, `null` as absent.
+    pub fn from_json(json: &Json) -> Result<Self, String> {
+        let Json::Object(map) = json else {
+            return Err(format!(
+                "source attributes must be a JSON object of name → value, not {}",
+                json_kind(json)
+            ));
+        };
+        let mut attrs = SourceAttributes::new();
+        for (name, value) in map {
+            let value = match value {
+                Json::Null => continue,
+                Json::Array(items) => SourceValue::Multi(
+                    items
+                        .iter()
+                        .filter(|v| !v.is_null())
+                        .map(|v| scalar_text(v).ok_or_else(|| nested_error(name)))
+                        .collect::<Result<_, _>>()?,
+                ),
+                other => SourceValue::Single(scalar_text(other).ok_or_else(|| nested_error(name))?),
+            };
+            attrs.set(name.clone(), value);
+        }
+        Ok(attrs)
+    }
+
+    /// Parses [`SourceAttributes::from_json`] input from text.
+    pub fn from_json_text(text: &str) -> Result<Self, String> {
+        let json: Json =
+            serde_json::from_str(text).map_err(|e| format!("the user is not valid JSON: {e}"))?;
+        Self::from_json(&json)
+    }
+}
+
+/// The text Entra would see for a JSON scalar.
+fn scalar_text(v: &Json) -> Option<String> {
+    match v {
+        Json::String(s) => Some(s.clone()),
+        Json::Number(n) => Some(n.to_string()),
+        Json::Bool(b) => Some(if *b { "True" } else { "False" }.to_string()),
+        _ => None,
+    }
+}
+
+fn nested_error(name: &str) -> String {
+    format!("attribute `{name}` holds a nested object; source attributes are strings or lists of strings")
+}
+
+fn json_kind(v: &Json) -> &'static str {
+    match v {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_scalars_lists_and_nulls() {
+        let a = SourceAttributes::from_json(&json!({
+            "mail": "a@b", "n": 7, "IsSoftDeleted": false, "gone": null, "proxyAddresses": ["x", "y"]
+        }))
+        .unwrap();
+        assert_eq!(a.get("mail"), Some(&SourceValue::Single("a@b".into())));
+        assert_eq!(a.get("n"), Some(&SourceValue::Single("7".into())));
+        assert_eq!(
+            a.get("IsSoftDeleted"),
+            Some(&SourceValue::Single("False".into()))
+        );
+        assert_eq!(a.get("gone"), None);
+        assert_eq!(
+            a.get("proxyAddresses"),
+            Some(&SourceValue::Multi(vec!["x".into(), "y".into()]))
+        );
+        assert_eq!(a.len(), 4);
+    }
+
+    #[test]
+    fn rejects_what_is_not_flat() {
+        assert!(SourceAttributes::from_json(&json!([1]))
+            .unwrap_err()
+            .contains("JSON object"));
+        assert!(
+            SourceAttributes::from_json(&json!({"manager": {"id": "1"}}))
+                .unwrap_err()
+                .contains("manager")
+        );
+        assert!(SourceAttributes::from_json_text("{")
+            .unwrap_err()
+            .contains("not valid JSON"));
+    }
+
+    #[test]
+    fn case_hint() {
+        let mut a = SourceAttributes::new();
+        a.set_str("department", "x");
+        assert_eq!(a.name_ignoring_case("Department"), Some("department"));
+        assert_eq!(a.get("Department"), None);
+    }
+}

@@ -1,0 +1,226 @@
+//! Runs the shared test-vector files (format: `shared/vectors/README.md`).
+//!
+//! Used both by the crate's integration tests and by `scim-map vectors`, so the two can never
+//! disagree about what passing means.
+
+use crate::expr::{compile, EvalContext, Outcome, Value};
+use crate::source::SourceAttributes;
+use serde::Deserialize;
+use serde_json::Value as Json;
+
+/// The result of running one file.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub passed: usize,
+    pub failures: Vec<Failure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub id: String,
+    pub message: String,
+}
+
+impl Report {
+    pub fn failed(&self) -> usize {
+        self.failures.len()
+    }
+
+    pub fn merge(&mut self, other: Report) {
+        self.passed += other.passed;
+        self.failures.extend(other.failures);
+    }
+
+    /// The closing line the CLI prints: `N passed, M failed`.
+    pub fn summary(&self) -> String {
+        format!("{} passed, {} failed", self.passed, self.failed())
+    }
+
+    fn record(&mut self, id: &str, result: Result<(), String>) {
+        match result {
+            Ok(()) => self.passed += 1,
+            Err(message) => self.failures.push(Failure {
+                id: id.to_string(),
+                message,
+            }),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct File {
+    cases: Vec<Json>,
+}
+
+/// One case of `expressions.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpressionCase {
+    id: String,
+    expr: String,
+    #[serde(default)]
+    source: Option<Json>,
+    #[serde(default)]
+    taken: Vec<String>,
+    #[serde(default)]
+    now: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    expect: Option<Json>,
+    #[serde(default)]
+    expect_ignored: bool,
+    #[serde(default)]
+    expect_error: Option<String>,
+}
+
+/// Keeps `"expect": null` apart from a missing `expect`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Json>, D::Error> {
+    Json::deserialize(d).map(Some)
+}
+
+/// Runs every case of a vector file given as text.
+pub fn run_text(text: &str) -> Result<Report, String> {
+    let file: File = serde_json::from_str(text).map_err(|e| format!("not a vector file: {e}"))?;
+    let mut report = Report::default();
+    for case in &file.cases {
+        let mut id = case
+            .get("id")
+            .and_then(Json::as_str)
+            .unwrap_or("(no id)")
+            .to_string();
+        let result = if case.get("expr").is_some() {
+            match serde_json::from_value::<ExpressionCase>(case.clone()) {
+                Ok(c) => {
+                    id = c.id.clone();
+                    run_expression_case(&c)
+                }
+                Err(e) => Err(format!("malformed case: {e}")),
+            }
+        } else if case.get("mappings").is_some() {
+            Err("payload cases need the mapping engine, which this build does not have yet".into())
+        } else {
+            Err("unknown kind of case: it has neither `expr` nor `mappings`".into())
+        };
+        report.record(&id, result);
+    }
+    Ok(report)
+}
+
+/// Runs a vector file from disk.
+pub fn run_file(path: &std::path::Path) -> Result<Report, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    run_text(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run_expression_case(case: &ExpressionCase) -> Result<(), String> {
+    let source = match &case.source {
+        Some(json) => SourceAttributes::from_json(json)?,
+        None => SourceAttributes::new(),
+    };
+    let mut ctx = EvalContext::default();
+    if let Some(now) = &case.now {
+        ctx.now = crate::expr::functions::dates::parse_date(now)
+            .map_err(|e| format!("bad `now`: {e}"))?;
+    }
+    ctx.taken = case.taken.iter().cloned().collect();
+
+    let compiled = compile(&case.expr);
+    if case.expect_error.as_deref() == Some("parse") {
+        return match compiled {
+            Err(_) => Ok(()),
+            Ok(_) => Err(
+                "expected the expression to be rejected before evaluation, but it was accepted"
+                    .into(),
+            ),
+        };
+    }
+    let expr = compiled.map_err(|ds| {
+        let first = &ds[0];
+        format!(
+            "rejected: {} at {}..{}",
+            first.message, first.span.start, first.span.end
+        )
+    })?;
+    let evaluation = expr.evaluate(&source, &ctx);
+    if case.expect_error.as_deref() == Some("eval") {
+        return match evaluation {
+            Err(_) => Ok(()),
+            Ok(e) => Err(format!("expected an evaluation error, got {}", e.value)),
+        };
+    }
+    if let Some(kind) = &case.expect_error {
+        return Err(format!(
+            "unknown expect_error {kind:?} (expected \"parse\" or \"eval\")"
+        ));
+    }
+    let evaluation = evaluation.map_err(|d| format!("evaluation failed: {}", d.message))?;
+    let got = match evaluation.outcome() {
+        Outcome::ConditionCheckFails => {
+            return Err(format!(
+                "IIF condition check fails in Entra ({}); the logical value would be {}",
+                evaluation.condition_failures[0].message(),
+                evaluation.value
+            ))
+        }
+        Outcome::Dropped => {
+            return if case.expect_ignored {
+                Ok(())
+            } else {
+                Err("the attribute was dropped from the flow (IgnoreFlowIfNullOrEmpty)".into())
+            }
+        }
+        Outcome::Null => Value::Null,
+        Outcome::Flows(v) => v.clone(),
+    };
+    if case.expect_ignored {
+        return Err(format!("expected the attribute to be dropped, got {got}"));
+    }
+    let Some(expect) = &case.expect else {
+        return Err(
+            "the case has no expectation (`expect`, `expect_ignored` or `expect_error`)".into(),
+        );
+    };
+    if got.to_json() == *expect && !(got == Value::Ignore) {
+        Ok(())
+    } else {
+        Err(format!("expected {expect}, got {}", got.to_json()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passes_and_failures_are_counted() {
+        let text = r#"{"cases":[
+            {"id":"ok","expr":"Append([a], \"x\")","source":{"a":"1"},"expect":"1x"},
+            {"id":"wrong","expr":"Append([a], \"x\")","source":{"a":"1"},"expect":"nope"},
+            {"id":"null","expr":"[missing]","expect":null},
+            {"id":"parse","expr":"Join(","expect_error":"parse"},
+            {"id":"eval","expr":"Item([a], 5)","source":{"a":["x"]},"expect_error":"eval"},
+            {"id":"drop","expr":"IgnoreFlowIfNullOrEmpty([a])","expect_ignored":true},
+            {"id":"list","expr":"Split(\"a,b\", \",\")","expect":["a","b"]},
+            {"id":"noexpect","expr":"[a]"}
+        ]}"#;
+        let report = run_text(text).unwrap();
+        assert_eq!(report.passed, 6, "{:?}", report.failures);
+        let ids: Vec<_> = report.failures.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, vec!["wrong", "noexpect"]);
+        assert_eq!(report.summary(), "6 passed, 2 failed");
+    }
+
+    #[test]
+    fn missing_expect_differs_from_null() {
+        let report =
+            run_text(r#"{"cases":[{"id":"x","expr":"[a]","source":{"a":"v"},"expect":null}]}"#)
+                .unwrap();
+        assert_eq!(report.failed(), 1);
+        assert!(report.failures[0].message.contains("expected null"));
+    }
+
+    #[test]
+    fn a_file_that_is_not_vectors_is_an_error() {
+        assert!(run_text("[]").unwrap_err().contains("not a vector file"));
+        assert!(run_text("{").is_err());
+    }
+}
