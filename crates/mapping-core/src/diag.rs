@@ -46,6 +46,18 @@ pub enum Stage {
 pub enum Severity {
     Error,
     Warning,
+    /// Worth knowing, not wrong: e.g. "this value can never be cleared in Genesys".
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
 }
 
 /// One finding about an expression.
@@ -104,10 +116,7 @@ impl Diagnostic {
         let width = first_span_line.chars().count().max(1);
         let gutter = line_no.to_string().len();
         let pad = " ".repeat(gutter);
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let kind = self.severity.as_str();
         let mut out = format!(
             "{kind}: {}\n{pad}--> {line_no}:{col}\n{pad} |\n{line_no} | {line}\n{pad} | {}{}\n",
             self.message,

@@ -16,6 +16,14 @@
 
 pub mod diag;
 pub mod expr;
+pub mod finding;
+pub mod genesys;
+pub mod graph;
+pub mod lint;
+pub mod mapping;
+pub mod phone;
+pub mod provision;
+pub mod scim;
 pub mod source;
 pub mod vectors;
 

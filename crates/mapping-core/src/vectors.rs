@@ -4,6 +4,9 @@
 //! disagree about what passing means.
 
 use crate::expr::{compile, EvalContext, Outcome, Value};
+use crate::mapping::{presets, schema_json};
+use crate::provision;
+use crate::scim::path::TargetPath;
 use crate::source::SourceAttributes;
 use serde::Deserialize;
 use serde_json::Value as Json;
@@ -96,13 +99,133 @@ pub fn run_text(text: &str) -> Result<Report, String> {
                 Err(e) => Err(format!("malformed case: {e}")),
             }
         } else if case.get("mappings").is_some() {
-            Err("payload cases need the mapping engine, which this build does not have yet".into())
+            match serde_json::from_value::<PayloadCase>(case.clone()) {
+                Ok(c) => {
+                    id = c.id.clone();
+                    run_payload_case(&c)
+                }
+                Err(e) => Err(format!("malformed case: {e}")),
+            }
         } else {
             Err("unknown kind of case: it has neither `expr` nor `mappings`".into())
         };
         report.record(&id, result);
     }
     Ok(report)
+}
+
+/// One case of `payloads.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PayloadCase {
+    id: String,
+    #[serde(default)]
+    user: Option<Json>,
+    #[serde(default)]
+    source: Option<Json>,
+    mappings: Json,
+    #[serde(default)]
+    expect_post: Option<Json>,
+    #[serde(default)]
+    expect_absent: Vec<String>,
+}
+
+fn run_payload_case(case: &PayloadCase) -> Result<(), String> {
+    let set = match &case.mappings {
+        Json::String(name) => {
+            presets::by_name(name).ok_or_else(|| format!("unknown preset {name:?}"))?
+        }
+        other => schema_json::import(other).map_err(|e| e.to_string())?.set,
+    };
+    let user = case
+        .user
+        .as_ref()
+        .or(case.source.as_ref())
+        .ok_or("the case has neither `user` nor `source`")?;
+    let preview = provision::preview(user, &set, &provision::Options::default())?;
+    let body = preview.post_body().ok_or("no POST was produced")?;
+    if let Some(expect) = &case.expect_post {
+        contains(body, expect, "")?;
+    }
+    for path in &case.expect_absent {
+        if path_present(body, path)? {
+            return Err(format!(
+                "{path} must be absent from the POST body, but it is there: {body}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Every key of `expect` is in `actual` with an equal value; arrays of objects match element by
+/// element on `type` (or the first key of the expected element), and extra keys are allowed.
+fn contains(actual: &Json, expect: &Json, at: &str) -> Result<(), String> {
+    match (actual, expect) {
+        (Json::Object(a), Json::Object(e)) => e.iter().try_for_each(|(k, v)| {
+            let here = format!("{at}/{k}");
+            let got = a.get(k).ok_or_else(|| format!("{here} is missing"))?;
+            contains(got, v, &here)
+        }),
+        (Json::Array(a), Json::Array(e)) if e.iter().all(Json::is_object) => {
+            e.iter().try_for_each(|element| {
+                let key = if element.get("type").is_some() {
+                    "type"
+                } else {
+                    element
+                        .as_object()
+                        .and_then(|o| o.keys().next())
+                        .map_or("", String::as_str)
+                };
+                let found = a
+                    .iter()
+                    .find(|x| x.get(key) == element.get(key))
+                    .ok_or_else(|| {
+                        format!(
+                            "{at} has no element with {key} = {}",
+                            element.get(key).unwrap_or(&Json::Null)
+                        )
+                    })?;
+                contains(
+                    found,
+                    element,
+                    &format!("{at}[{key}={}]", element.get(key).unwrap_or(&Json::Null)),
+                )
+            })
+        }
+        (a, e) if a == e => Ok(()),
+        (a, e) => Err(format!("{at}: expected {e}, got {a}")),
+    }
+}
+
+/// Whether a SCIM path (`urn:…:manager`, `phoneNumbers[type eq "work2"]`, `title`) has a value
+/// in a body.
+fn path_present(body: &Json, path: &str) -> Result<bool, String> {
+    let p = TargetPath::parse(path).map_err(|e| format!("expect_absent {path:?}: {e}"))?;
+    let container = match &p.schema {
+        Some(urn) if p.is_extension() => match body.get(urn) {
+            Some(c) => c,
+            None => return Ok(false),
+        },
+        _ => body,
+    };
+    let Some(attr) = container.get(&p.attribute) else {
+        return Ok(false);
+    };
+    let element = match (&p.filter, attr) {
+        (Some(f), Json::Array(items)) => match items
+            .iter()
+            .find(|i| i.get(&f.attribute).and_then(Json::as_str) == Some(&f.value))
+        {
+            Some(e) => e,
+            None => return Ok(false),
+        },
+        (Some(_), _) => return Ok(false),
+        (None, v) => v,
+    };
+    Ok(match &p.sub_attribute {
+        Some(sub) => element.get(sub).is_some_and(|v| !v.is_null()),
+        None => !element.is_null(),
+    })
 }
 
 /// Runs a vector file from disk.

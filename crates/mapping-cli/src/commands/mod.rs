@@ -2,4 +2,8 @@
 
 pub mod eval;
 pub mod functions;
+pub mod lint;
+pub mod phone;
+pub mod preview;
+pub mod schema;
 pub mod vectors;

@@ -506,7 +506,12 @@ pub(super) fn source_text(text: &str, span: Span) -> &str {
 /// For the recognisable null tests, the `Switch` that Entra evaluates reliably:
 /// `IIF(IsNullOrEmpty(X), A, B)` / `IIF(IsNull(X), A, B)` / `IIF(X = "", A, B)` →
 /// `Switch(X, B, "", A)`, and `IIF(IsPresent(X), A, B)` / `IIF(X <> "", A, B)` → `Switch(X, A, "", B)`.
-fn switch_rewrite(text: &str, cond: &Node, if_true: &Node, if_false: &Node) -> Option<String> {
+pub(crate) fn switch_rewrite(
+    text: &str,
+    cond: &Node,
+    if_true: &Node,
+    if_false: &Node,
+) -> Option<String> {
     let (subject, empty_branch, other_branch) = match &cond.kind {
         NodeKind::Call { name, args, .. } if args.len() == 1 => {
             let subject = args[0].as_ref()?;

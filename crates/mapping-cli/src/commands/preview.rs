@@ -1,0 +1,143 @@
+//! `scim-map preview` and `scim-map patch`: the requests Entra sends for a user.
+
+use crate::inputs;
+use mapping_core::finding::Finding;
+use mapping_core::genesys::checks::PhoneCheck;
+use mapping_core::graph::Lifecycle;
+use mapping_core::provision::{self, Options};
+use mapping_core::scim::{Dialect, ScimRequest};
+use serde_json::json;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Options shared by `preview` and `patch`.
+pub struct Common {
+    pub mappings: Option<String>,
+    pub state: String,
+    pub dialect: String,
+    pub region: Option<String>,
+    pub genesys_groups: Option<String>,
+    pub provisioned: Option<String>,
+    pub json: bool,
+}
+
+impl Common {
+    fn options(&self) -> Result<Options, String> {
+        let mut o = Options {
+            state: Lifecycle::parse(&self.state).ok_or_else(|| {
+                let all: Vec<&str> = Lifecycle::ALL.iter().map(|l| l.as_str()).collect();
+                format!(
+                    "--state {:?}: expected one of {}",
+                    self.state,
+                    all.join(", ")
+                )
+            })?,
+            dialect: Dialect::parse(&self.dialect).ok_or_else(|| {
+                format!(
+                    "--dialect {:?}: expected default or aadOptscim062020",
+                    self.dialect
+                )
+            })?,
+            default_region: self.region.clone(),
+            ..Options::default()
+        };
+        if let Some(g) = &self.genesys_groups {
+            o.genesys_groups = inputs::names(g)?;
+        }
+        if let Some(p) = &self.provisioned {
+            o.provisioned = inputs::provisioned(p)?;
+        }
+        Ok(o)
+    }
+}
+
+/// What the two commands print.
+struct Report {
+    requests: Vec<ScimRequest>,
+    findings: Vec<Finding>,
+    phones: Vec<PhoneCheck>,
+}
+
+pub fn preview(user: &Path, common: &Common) -> ExitCode {
+    let run = || -> Result<Report, String> {
+        let set = inputs::mappings(common.mappings.as_deref())?;
+        let user = inputs::json_file(user)?;
+        let p = provision::preview(&user, &set, &common.options()?)?;
+        Ok(Report {
+            requests: p.requests,
+            findings: p.findings,
+            phones: p.phones,
+        })
+    };
+    match run() {
+        Ok(r) => report(&r, common.json),
+        Err(e) => fail(&e),
+    }
+}
+
+pub fn patch(before: &Path, after: &Path, common: &Common) -> ExitCode {
+    let run = || -> Result<Report, String> {
+        let set = inputs::mappings(common.mappings.as_deref())?;
+        let p = provision::update(
+            &inputs::json_file(before)?,
+            &inputs::json_file(after)?,
+            &set,
+            &common.options()?,
+        )?;
+        Ok(Report {
+            requests: p.requests,
+            findings: p.findings,
+            phones: Vec::new(),
+        })
+    };
+    match run() {
+        Ok(r) => {
+            if r.requests.is_empty() && !common.json {
+                println!("(nothing changed that Entra sends: no request)");
+            }
+            report(&r, common.json)
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn report(r: &Report, as_json: bool) -> ExitCode {
+    let (requests, findings, phones) = (&r.requests, &r.findings, &r.phones);
+    if as_json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &json!({ "requests": requests, "findings": findings, "phones": phones })
+            )
+            .unwrap_or_default()
+        );
+        return ExitCode::SUCCESS;
+    }
+    for r in requests {
+        println!("# {}", r.purpose);
+        print!("{}", r.render());
+        println!();
+    }
+    for p in phones {
+        let a = &p.analysis;
+        println!(
+            "phone {}: {:?} → {} ({:?})",
+            p.target,
+            a.input,
+            a.tel_uri
+                .as_deref()
+                .or(a.e164.as_deref())
+                .unwrap_or("not a phone number"),
+            a.verdict
+        );
+    }
+    for f in findings {
+        println!("{}", f.render());
+    }
+    ExitCode::SUCCESS
+}

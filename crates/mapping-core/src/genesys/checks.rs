@@ -1,0 +1,237 @@
+//! What Genesys Cloud will refuse or quietly change in a create, with the reason, checked on the
+//! rows evaluated for one user.
+
+use super::targets::{self, EMAIL_TYPES, EXTERNAL_ID_AUTHORITIES, MAX_ROUTING_ENTRIES};
+use crate::expr::Value;
+use crate::finding::{Field, Finding};
+use crate::mapping::model::MappingSet;
+use crate::phone::{self, GenesysVerdict, PhoneAnalysis};
+use crate::provision::rows::{RowResult, RowValue};
+use crate::scim::path::TargetPath;
+use serde::Serialize;
+
+/// A phone number flowing into `phoneNumbers[...]`, analysed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhoneCheck {
+    pub row: usize,
+    pub target: String,
+    pub analysis: PhoneAnalysis,
+}
+
+/// Checks the rows of a create; returns findings and the phone analyses.
+pub fn check_create(
+    set: &MappingSet,
+    rows: &[RowResult],
+    default_region: Option<&str>,
+) -> (Vec<Finding>, Vec<PhoneCheck>) {
+    let mut findings = required_attributes(rows);
+    let mut phones = Vec::new();
+    for row in rows {
+        let (Ok(path), RowValue::Flows(value)) = (&row.target, &row.value) else {
+            continue;
+        };
+        let source_attribute = set.mappings.get(row.index).and_then(single_attribute);
+        let attribute = path.attribute.to_ascii_lowercase();
+        let check = RowCheck {
+            row: row.index,
+            path,
+            value,
+        };
+        match attribute.as_str() {
+            "username" => findings.extend(check.user_name()),
+            "phonenumbers" => {
+                let (f, p) = check.phone(default_region, source_attribute.as_deref());
+                findings.extend(f);
+                phones.extend(p);
+            }
+            "emails" => findings.extend(check.email_type()),
+            "division" => findings.extend(check.division()),
+            "externalids" => findings.extend(check.authority()),
+            "routingskills" | "routinglanguages" => findings.extend(check.routing_limit()),
+            _ => {}
+        }
+    }
+    (findings, phones)
+}
+
+/// userName, displayName and active must be sent on create.
+fn required_attributes(rows: &[RowResult]) -> Vec<Finding> {
+    targets::USER_ATTRIBUTES
+        .iter()
+        .filter(|t| t.required)
+        .filter(|t| {
+            !rows.iter().any(|r| {
+                matches!(&r.value, RowValue::Flows(v) if !v.is_null_or_empty())
+                    && r.target.as_ref().is_ok_and(|p| targets::lookup(p).is_some_and(|found| found.attribute == t.attribute))
+            })
+        })
+        .map(|t| {
+            Finding::error(
+                "required-attribute",
+                format!("{} is required to create a Genesys user, and nothing flows into it for this user: Genesys rejects the create", t.attribute),
+            )
+            .help(format!("map a source that always has a value to {} (it is {})", t.attribute, t.lands_in))
+        })
+        .collect()
+}
+
+/// For a Direct row (or an expression over a single attribute), that attribute's name.
+fn single_attribute(row: &crate::mapping::model::AttributeMapping) -> Option<String> {
+    let text = row.expression_text()?;
+    let expr = crate::compile(&text).ok()?;
+    match expr.attributes().as_slice() {
+        [one] => Some(one.to_string()),
+        _ => None,
+    }
+}
+
+struct RowCheck<'a> {
+    row: usize,
+    path: &'a TargetPath,
+    value: &'a Value,
+}
+
+impl RowCheck<'_> {
+    fn text(&self) -> Option<&str> {
+        match self.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn finding(&self, f: Finding) -> Finding {
+        f.at(self.row, Field::Source)
+    }
+
+    fn user_name(&self) -> Vec<Finding> {
+        let Some(name) = self.text() else {
+            return Vec::new();
+        };
+        let looks_like_email = name.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !name.contains(char::is_whitespace)
+        });
+        if looks_like_email {
+            return Vec::new();
+        }
+        vec![self.finding(
+            Finding::error("username-not-email", format!("userName {name:?} is not an email address: in Genesys it is the user's main email and login"))
+                .help("map userPrincipalName or mail to userName"),
+        )]
+    }
+
+    fn phone(
+        &self,
+        default_region: Option<&str>,
+        source_attribute: Option<&str>,
+    ) -> (Vec<Finding>, Vec<PhoneCheck>) {
+        let Some(number) = self.text() else {
+            return (Vec::new(), Vec::new());
+        };
+        let phone_type = self.path.filter.as_ref().map_or("", |f| f.value.as_str());
+        let analysis = phone::analyze(number, default_region, phone_type, source_attribute);
+        let mut findings = Vec::new();
+        let severity_finding = match analysis.verdict {
+            GenesysVerdict::Accepted | GenesysVerdict::AcceptedAfterNormalizing => None,
+            GenesysVerdict::Rejected => Some(Finding::error("phone-rejected", format!("{}: Genesys is likely to reject {number:?}", self.path))),
+            GenesysVerdict::ExtensionOnly => Some(Finding::warning(
+                "phone-extension-only",
+                format!("{}: {number:?} is an extension without a number; Genesys does not document extension-only values", self.path),
+            )),
+        };
+        if let Some(mut f) = severity_finding {
+            if !analysis.problems.is_empty() {
+                f.message = format!("{} ({})", f.message, analysis.problems.join("; "));
+            }
+            if let Some(s) = &analysis.suggestion {
+                f = f.help(format!("{} — {}", s.expression, s.explanation));
+            }
+            findings.push(self.finding(f));
+        }
+        let check = PhoneCheck {
+            row: self.row,
+            target: self.path.to_string(),
+            analysis,
+        };
+        (findings, vec![check])
+    }
+
+    fn email_type(&self) -> Vec<Finding> {
+        let Some(filter) = &self.path.filter else {
+            return Vec::new();
+        };
+        if filter.value.eq_ignore_ascii_case("other") {
+            return vec![self.finding(Finding::warning(
+                "email-other-read-only",
+                "emails of type \"other\" are the user's main email in Genesys (the same as userName) and cannot be written",
+            ))];
+        }
+        if EMAIL_TYPES
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(&filter.value))
+        {
+            return Vec::new();
+        }
+        vec![self.finding(Finding::error(
+            "email-type",
+            format!(
+                "Genesys has no email of type {:?}; it accepts work (and other, read-only)",
+                filter.value
+            ),
+        ))]
+    }
+
+    fn division(&self) -> Vec<Finding> {
+        let Some(name) = self.text() else {
+            return Vec::new();
+        };
+        let guid_like = name.len() == 36
+            && name.chars().filter(|c| *c == '-').count() == 4
+            && name.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+        if !guid_like {
+            return vec![self.finding(
+                Finding::info("division-by-name", format!("division {name:?} must be the exact name of an existing Genesys division: SCIM never creates divisions"))
+            )];
+        }
+        vec![self.finding(
+            Finding::error(
+                "division-is-name",
+                format!("division {name:?} looks like an id; Genesys expects the division's name"),
+            )
+            .help("map the division's name (e.g. \"Home\"), not its id"),
+        )]
+    }
+
+    fn authority(&self) -> Vec<Finding> {
+        let Some(filter) = &self.path.filter else {
+            return Vec::new();
+        };
+        if EXTERNAL_ID_AUTHORITIES
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(&filter.value))
+        {
+            return Vec::new();
+        }
+        vec![self.finding(Finding::warning(
+            "external-id-authority",
+            format!(
+                "externalIds authority {:?} is not one Genesys integrations use ({})",
+                filter.value,
+                EXTERNAL_ID_AUTHORITIES.join(", ")
+            ),
+        ))]
+    }
+
+    fn routing_limit(&self) -> Vec<Finding> {
+        let count = self.value.items().len();
+        if count <= MAX_ROUTING_ENTRIES {
+            return Vec::new();
+        }
+        vec![self.finding(Finding::error(
+            "routing-limit",
+            format!(
+                "{} has {count} entries; Genesys accepts at most {MAX_ROUTING_ENTRIES}",
+                self.path.attribute
+            ),
+        ))]
+    }
+}

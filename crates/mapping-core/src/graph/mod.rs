@@ -1,0 +1,8 @@
+//! Microsoft Graph input: a `user` object as Graph Explorer returns it, read the way Entra's
+//! provisioning engine sees it.
+
+pub mod lifecycle;
+pub mod user;
+
+pub use lifecycle::Lifecycle;
+pub use user::{read_user, GraphUser, ManagerRef, NameMapping, UserInput};

@@ -1,0 +1,259 @@
+//! Lint over a mapping set: what will go wrong, found before any user is provisioned. Every
+//! finding points at a row (and a span of its target or source text).
+//!
+//! | code | severity | rule |
+//! |---|---|---|
+//! | `expression` | error | the source expression does not parse or check |
+//! | `target-path` / `typographic-quote` | error | the target path cannot be read |
+//! | `unknown-target` | warning | Genesys has no such attribute |
+//! | `phone-type` | error | a `phoneNumbers[type eq …]` type Genesys does not accept |
+//! | `duplicate-target` | error | two rows write the same target |
+//! | `required-target` | error | no row writes userName, displayName or active |
+//! | `no-matching-attribute` | error | no row has a matching precedence |
+//! | `matching-not-filterable` | warning | a matching row targets an attribute Genesys cannot filter on |
+//! | `unsupported-function` | error | `SelectUniqueValue` (not available for this app) |
+//! | `switch-on-reference` | warning | `Switch` over the manager reference |
+//! | `iif-null-check` | warning | an `IIF` that tests for null/empty, which Entra fails on; with the `Switch` rewrite |
+//! | `default-create-only` | info | a default value is only used when the user is created |
+//! | `never-cleared` | info | if the source becomes empty, Genesys keeps the old value |
+
+use crate::diag::{Severity, Span};
+use crate::expr::ast::{Node, NodeKind};
+use crate::expr::eval::switch_rewrite;
+use crate::finding::{Field, Finding};
+use crate::genesys::targets;
+use crate::mapping::model::{AttributeMapping, MappingKind, MappingSet};
+use crate::scim::path::TargetPath;
+use std::collections::BTreeMap;
+
+/// Lints the rows that are on.
+pub fn lint(set: &MappingSet) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, row) in set.enabled() {
+        let target = target_findings(index, row, &mut findings);
+        if let Some(path) = &target {
+            if let Some(first) = seen.insert(path.key(), index) {
+                findings.push(
+                    Finding::error(
+                        "duplicate-target",
+                        format!(
+                            "{path} is also written by row {}: Entra keeps only one of them",
+                            first + 1
+                        ),
+                    )
+                    .at(index, Field::Target),
+                );
+            }
+        }
+        source_findings(index, row, target.as_ref(), &mut findings);
+    }
+    findings.extend(set_findings(set));
+    findings
+}
+
+/// The target path: readable, known to Genesys, an allowed phone type.
+fn target_findings(
+    index: usize,
+    row: &AttributeMapping,
+    findings: &mut Vec<Finding>,
+) -> Option<TargetPath> {
+    let path = match TargetPath::parse(&row.target) {
+        Ok(p) => p,
+        Err(e) => {
+            let code = if e.message.contains("typographic") {
+                "typographic-quote"
+            } else {
+                "target-path"
+            };
+            let len = row.target.len();
+            findings.push(
+                Finding::error(code, e.message)
+                    .at(index, Field::Target)
+                    .span(Span::new(e.at.min(len), (e.at + 1).min(len))),
+            );
+            return None;
+        }
+    };
+    if targets::lookup(&path).is_none() {
+        findings.push(
+            Finding::warning("unknown-target", format!("Genesys Cloud has no user attribute {path}: Entra sends it and Genesys ignores or rejects it"))
+                .at(index, Field::Target)
+                .help("pick a target from the Genesys Cloud for Azure schema (userName, displayName, title, emails, phoneNumbers, the enterprise extension …)"),
+        );
+    }
+    if path.attribute.eq_ignore_ascii_case("phoneNumbers") {
+        if let Some(filter) = &path.filter {
+            if !crate::phone::is_genesys_phone_type(&filter.value) {
+                findings.push(
+                    Finding::error(
+                        "phone-type",
+                        format!("Genesys has no phone type {:?}", filter.value),
+                    )
+                    .at(index, Field::Target)
+                    .help(format!(
+                        "use one of: {}",
+                        crate::phone::GENESYS_PHONE_TYPES.join(", ")
+                    )),
+                );
+            }
+        }
+    }
+    Some(path)
+}
+
+/// The source: compiles, avoids unsupported functions and null-testing IIFs.
+fn source_findings(
+    index: usize,
+    row: &AttributeMapping,
+    target: Option<&TargetPath>,
+    findings: &mut Vec<Finding>,
+) {
+    let Some(text) = row.expression_text() else {
+        return;
+    };
+    let expr = match crate::compile(&text) {
+        Ok(e) => e,
+        Err(diagnostics) => {
+            let offset = usize::from(row.kind != MappingKind::Expression);
+            for d in diagnostics {
+                let span = Span::new(
+                    d.span.start.saturating_sub(offset),
+                    d.span.end.saturating_sub(offset),
+                );
+                let mut f = Finding::error("expression", d.message)
+                    .at(index, Field::Source)
+                    .span(span);
+                f.help = d.help;
+                findings.push(f);
+            }
+            return;
+        }
+    };
+    expr.root()
+        .walk(|node| call_findings(index, &text, node, findings));
+    if row.default_value.is_some() {
+        findings.push(
+            Finding::info(
+                "default-create-only",
+                "the default value is used only when the user is created, never on updates",
+            )
+            .at(index, Field::DefaultValue),
+        );
+    }
+    let required = target.and_then(targets::lookup).is_some_and(|t| t.required);
+    if !required && row.kind != MappingKind::Constant {
+        findings.push(
+            Finding::info(
+                "never-cleared",
+                "if this source becomes empty, Entra sends nothing and Genesys keeps the old value",
+            )
+            .at(index, Field::Source)
+            .help(
+                "plan how stale values are cleaned up in Genesys (a pilot with a few users helps)",
+            ),
+        );
+    }
+}
+
+fn call_findings(index: usize, text: &str, node: &Node, findings: &mut Vec<Finding>) {
+    let NodeKind::Call {
+        name,
+        name_span,
+        args,
+    } = &node.kind
+    else {
+        return;
+    };
+    match name.as_str() {
+        "SelectUniqueValue" => findings.push(
+            Finding::error("unsupported-function", "SelectUniqueValue only works for Workday, SuccessFactors and API-driven provisioning to Active Directory, not for Genesys Cloud")
+                .at(index, Field::Source)
+                .span(*name_span),
+        ),
+        "Switch" => {
+            if let Some(Some(Node { kind: NodeKind::Attribute(attr), span, .. })) = args.first() {
+                if attr == "manager" {
+                    findings.push(
+                        Finding::warning("switch-on-reference", "Switch must not be used on a reference attribute such as [manager]")
+                            .at(index, Field::Source)
+                            .span(*span),
+                    );
+                }
+            }
+        }
+        "IIF" => {
+            if let [Some(cond), Some(if_true), Some(if_false)] = args.as_slice() {
+                if let Some(rewrite) = switch_rewrite(text, cond, if_true, if_false) {
+                    findings.push(
+                        Finding::warning(
+                            "iif-null-check",
+                            "this IIF tests for a null or empty value, but Entra's IIF condition check fails when an attribute it uses is null or empty, so the attribute does not flow exactly when this test would be true",
+                        )
+                        .at(index, Field::Source)
+                        .span(node.span)
+                        .help(format!("rewrite as {rewrite}")),
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Rules about the set as a whole.
+fn set_findings(set: &MappingSet) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let paths: Vec<(usize, Option<TargetPath>)> = set
+        .enabled()
+        .map(|(i, r)| (i, TargetPath::parse(&r.target).ok()))
+        .collect();
+    for required in targets::USER_ATTRIBUTES.iter().filter(|t| t.required) {
+        let present = paths.iter().any(|(_, p)| {
+            p.as_ref()
+                .and_then(targets::lookup)
+                .is_some_and(|t| t.attribute == required.attribute)
+        });
+        if !present {
+            findings.push(Finding::error(
+                "required-target",
+                format!(
+                    "no row writes {}, which Genesys requires to create a user ({})",
+                    required.attribute, required.lands_in
+                ),
+            ));
+        }
+    }
+    let matching = set.matching();
+    if matching.is_empty() {
+        findings.push(
+            Finding::error("no-matching-attribute", "no row has a matching precedence: Entra cannot look for existing Genesys users and will try to create duplicates")
+                .help("set matching precedence 1 on the userName row"),
+        );
+    }
+    for (index, row) in matching {
+        let matchable = TargetPath::parse(&row.target)
+            .ok()
+            .as_ref()
+            .and_then(targets::lookup)
+            .is_some_and(|t| t.matchable);
+        if !matchable {
+            findings.push(
+                Finding::warning(
+                    "matching-not-filterable",
+                    format!(
+                        "{} cannot be used to match users: Genesys filters users by userName",
+                        row.target
+                    ),
+                )
+                .at(index, Field::Row),
+            );
+        }
+    }
+    findings
+}
+
+/// The findings of one severity, for summaries.
+pub fn count(findings: &[Finding], severity: Severity) -> usize {
+    findings.iter().filter(|f| f.severity == severity).count()
+}

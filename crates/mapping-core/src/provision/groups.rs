@@ -1,0 +1,117 @@
+//! Group membership: Entra adds a user to the Genesys groups whose names match the user's Entra
+//! groups, ignoring case. It never creates groups, so a group missing in Genesys is skipped.
+
+use crate::finding::Finding;
+use crate::scim::patch::{Dialect, PATCH_OP_SCHEMA};
+use crate::scim::request::ScimRequest;
+use serde_json::json;
+
+/// The Entra group names that have a Genesys group of the same name (ignoring case), each with
+/// the Genesys name.
+pub fn matched<'a>(
+    entra_groups: &'a [String],
+    genesys_groups: &'a [String],
+) -> Vec<(&'a str, &'a str)> {
+    entra_groups
+        .iter()
+        .filter_map(|e| {
+            genesys_groups
+                .iter()
+                .find(|g| g.trim().eq_ignore_ascii_case(e.trim()))
+                .map(|g| (e.as_str(), g.as_str()))
+        })
+        .collect()
+}
+
+/// One `PATCH /Groups/{id}` per group the user joins (`add`) or leaves (`add == false`).
+pub fn membership_requests(
+    groups: &[&str],
+    user_id: &str,
+    add: bool,
+    dialect: Dialect,
+) -> Vec<ScimRequest> {
+    groups
+        .iter()
+        .map(|name| {
+            let operation = match (add, dialect) {
+                (true, Dialect::Default) => json!({"op": "Add", "path": "members", "value": [{"$ref": null, "value": user_id}]}),
+                (true, Dialect::AadOptscim062020) => json!({"op": "add", "path": "members", "value": [{"value": user_id}]}),
+                (false, Dialect::Default) => json!({"op": "Remove", "path": "members", "value": [{"$ref": null, "value": user_id}]}),
+                (false, Dialect::AadOptscim062020) => json!({"op": "remove", "path": format!("members[value eq \"{user_id}\"]")}),
+            };
+            ScimRequest::new(
+                "PATCH",
+                format!("/Groups/{{id of {name}}}"),
+                Some(json!({"schemas": [PATCH_OP_SCHEMA], "Operations": [operation]})),
+                format!("{} the user {} the Genesys group {name}", if add { "adds" } else { "removes" }, if add { "to" } else { "from" }),
+            )
+        })
+        .collect()
+}
+
+/// Findings for Entra groups with no Genesys counterpart.
+pub fn unmatched_findings(entra_groups: &[String], genesys_groups: &[String]) -> Vec<Finding> {
+    if entra_groups.is_empty() {
+        return Vec::new();
+    }
+    let matched = matched(entra_groups, genesys_groups);
+    let missing: Vec<&String> = entra_groups
+        .iter()
+        .filter(|e| !matched.iter().any(|(m, _)| m == e))
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let names = missing
+        .iter()
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let message = if matched.is_empty() {
+        format!("none of the user's groups ({names}) exists in Genesys: Entra never creates groups, so no membership is synced")
+    } else {
+        format!("no Genesys group is named {names}: Entra never creates groups, so these memberships are skipped")
+    };
+    vec![Finding::warning("group-not-in-genesys", message).help(
+        "create the group in Genesys with the same name (case does not matter) before provisioning",
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn matches_ignoring_case() {
+        let entra = names(&["Sales Agents", "Finance"]);
+        let genesys = names(&["sales agents", "Support"]);
+        assert_eq!(
+            matched(&entra, &genesys),
+            vec![("Sales Agents", "sales agents")]
+        );
+        let f = unmatched_findings(&entra, &genesys);
+        assert!(f[0].message.contains("\"Finance\"") && f[0].message.contains("skipped"));
+        let f = unmatched_findings(&names(&["Finance"]), &genesys);
+        assert!(f[0].message.starts_with("none of the user's groups"));
+        assert!(unmatched_findings(&[], &genesys).is_empty());
+    }
+
+    #[test]
+    fn requests_in_both_dialects() {
+        let add = membership_requests(&["Support"], "u-1", true, Dialect::Default);
+        assert_eq!(add[0].path, "/Groups/{id of Support}");
+        assert_eq!(
+            add[0].body.as_ref().unwrap()["Operations"][0],
+            json!({"op": "Add", "path": "members", "value": [{"$ref": null, "value": "u-1"}]})
+        );
+        let remove = membership_requests(&["Support"], "u-1", false, Dialect::AadOptscim062020);
+        assert_eq!(
+            remove[0].body.as_ref().unwrap()["Operations"][0],
+            json!({"op": "remove", "path": "members[value eq \"u-1\"]"})
+        );
+    }
+}

@@ -1,0 +1,67 @@
+//! One HTTP request Entra sends to the SCIM endpoint.
+
+use serde::Serialize;
+use serde_json::Value as Json;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScimRequest {
+    pub method: &'static str,
+    /// Relative to the Tenant URL, e.g. `/Users?filter=userName eq "a@b.com"`.
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<Json>,
+    /// Why Entra sends it, in words.
+    pub purpose: String,
+}
+
+impl ScimRequest {
+    pub fn new(
+        method: &'static str,
+        path: impl Into<String>,
+        body: Option<Json>,
+        purpose: impl Into<String>,
+    ) -> Self {
+        ScimRequest {
+            method,
+            path: path.into(),
+            body,
+            purpose: purpose.into(),
+        }
+    }
+
+    /// `METHOD path` followed by the pretty-printed body, as a person reads it.
+    pub fn render(&self) -> String {
+        let mut out = format!("{} {}\n", self.method, self.path);
+        if let Some(body) = &self.body {
+            out.push_str(&serde_json::to_string_pretty(body).unwrap_or_default());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// `GET /Users?filter=attr eq "value"`: how Entra looks for an existing user before creating one.
+pub fn match_query(attribute: &str, value: &str) -> ScimRequest {
+    ScimRequest::new(
+        "GET",
+        format!("/Users?filter={attribute} eq \"{}\"", value.replace('"', "\\\"")),
+        None,
+        format!("Entra looks for an existing Genesys user whose {attribute} matches; none found → create"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn renders_method_path_and_body() {
+        let r = ScimRequest::new("POST", "/Users", Some(json!({"a": 1})), "create");
+        assert_eq!(r.render(), "POST /Users\n{\n  \"a\": 1\n}\n");
+        assert_eq!(
+            match_query("userName", "a\"b@c").path,
+            "/Users?filter=userName eq \"a\\\"b@c\""
+        );
+    }
+}
