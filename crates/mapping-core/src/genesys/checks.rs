@@ -235,3 +235,114 @@ impl RowCheck<'_> {
         ))]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::EvalContext;
+    use crate::mapping::model::AttributeMapping as Row;
+    use crate::provision::rows::{evaluate_rows, Operation};
+    use crate::source::SourceAttributes;
+
+    fn check(rows: Vec<Row>, attrs: &[(&str, &str)]) -> (Vec<Finding>, Vec<PhoneCheck>) {
+        let mut source = SourceAttributes::new();
+        for (k, v) in attrs {
+            source.set_str(*k, *v);
+        }
+        let set = MappingSet::new(rows);
+        let results = evaluate_rows(&set, &source, &EvalContext::default(), Operation::Create);
+        check_create(&set, &results, Some("US"))
+    }
+
+    fn codes(findings: &[Finding]) -> Vec<&'static str> {
+        findings.iter().map(|f| f.code).collect()
+    }
+
+    fn required() -> Vec<Row> {
+        vec![
+            Row::direct("userName", "upn"),
+            Row::constant("active", "True"),
+            Row::direct("displayName", "name"),
+        ]
+    }
+
+    #[test]
+    fn a_complete_user_passes() {
+        let (f, _) = check(required(), &[("upn", "a@contoso.com"), ("name", "A")]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn required_attributes_must_flow() {
+        let (f, _) = check(required(), &[("upn", "a@contoso.com")]);
+        assert_eq!(codes(&f), vec!["required-attribute"]);
+        assert!(f[0].message.starts_with("displayName"));
+    }
+
+    #[test]
+    fn user_name_must_be_an_email() {
+        let (f, _) = check(required(), &[("upn", "adele"), ("name", "A")]);
+        assert_eq!(codes(&f), vec!["username-not-email"]);
+        assert_eq!(f[0].row, Some(0));
+    }
+
+    #[test]
+    fn phones_are_analysed_with_their_source_attribute() {
+        let mut rows = required();
+        rows.push(Row::direct(
+            "phoneNumbers[type eq \"work\"].value",
+            "telephoneNumber",
+        ));
+        let (f, phones) = check(
+            rows,
+            &[
+                ("upn", "a@contoso.com"),
+                ("name", "A"),
+                ("telephoneNumber", "+1 425 555 0109"),
+            ],
+        );
+        assert_eq!(phones.len(), 1);
+        assert_eq!(phones[0].row, 3);
+        assert_eq!(phones[0].analysis.e164.as_deref(), Some("+14255550109"));
+        assert_eq!(codes(&f), vec!["phone-rejected"]);
+        assert!(
+            f[0].help
+                .as_deref()
+                .unwrap_or("")
+                .contains("StripSpaces([telephoneNumber])"),
+            "{:?}",
+            f[0].help
+        );
+    }
+
+    #[test]
+    fn emails_divisions_authorities_and_limits() {
+        let mut rows = required();
+        rows.push(Row::constant("emails[type eq \"other\"].value", "x@y.com"));
+        rows.push(Row::constant("emails[type eq \"home\"].value", "x@y.com"));
+        rows.push(Row::constant(
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:division",
+            "a8cccada-a108-47ae-bf9a-f130499aa4cb",
+        ));
+        rows.push(Row::constant("urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:externalIds[authority eq \"skype\"].value", "x"));
+        let skills = (0..51)
+            .map(|i| format!("s{i}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        rows.push(Row::expression(
+            "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:routingSkills",
+            &format!("Split(\"{skills}\", \",\")"),
+        ));
+        let (f, _) = check(rows, &[("upn", "a@contoso.com"), ("name", "A")]);
+        assert_eq!(
+            codes(&f),
+            vec![
+                "email-other-read-only",
+                "email-type",
+                "division-is-name",
+                "external-id-authority",
+                "routing-limit"
+            ]
+        );
+    }
+}

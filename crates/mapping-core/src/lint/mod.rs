@@ -66,11 +66,16 @@ fn target_findings(
             } else {
                 "target-path"
             };
-            let len = row.target.len();
+            let at = e.at.min(row.target.len());
+            let end = row
+                .target
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(at, |c| at + c.len_utf8());
             findings.push(
                 Finding::error(code, e.message)
                     .at(index, Field::Target)
-                    .span(Span::new(e.at.min(len), (e.at + 1).min(len))),
+                    .span(Span::new(at, end)),
             );
             return None;
         }
@@ -256,4 +261,117 @@ fn set_findings(set: &MappingSet) -> Vec<Finding> {
 /// The findings of one severity, for summaries.
 pub fn count(findings: &[Finding], severity: Severity) -> usize {
     findings.iter().filter(|f| f.severity == severity).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mapping::model::AttributeMapping as Row;
+    use crate::mapping::presets;
+
+    fn codes(set: &MappingSet) -> Vec<&'static str> {
+        let mut c: Vec<_> = lint(set)
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .map(|f| f.code)
+            .collect();
+        c.sort();
+        c
+    }
+
+    #[test]
+    fn the_presets_have_no_errors_or_warnings() {
+        assert!(
+            codes(&presets::genesys_default()).is_empty(),
+            "{:?}",
+            lint(&presets::genesys_default())
+        );
+        assert!(codes(&presets::genesys_teams()).is_empty());
+        assert!(lint(&presets::genesys_default())
+            .iter()
+            .any(|f| f.code == "never-cleared"));
+    }
+
+    #[test]
+    fn the_seed_extension_expression_gets_its_switch_rewrite() {
+        let mut set = presets::genesys_default();
+        let text = "IIF(IsNullOrEmpty(StripSpaces([extensionAttribute1])), StripSpaces([telephoneNumber]), Join(\";ext=\", Append(\"tel:\", StripSpaces([telephoneNumber])), StripSpaces([extensionAttribute1])))";
+        set.mappings.push(Row::expression(
+            "phoneNumbers[type eq \"work3\"].value",
+            text,
+        ));
+        let findings = lint(&set);
+        let f = findings
+            .iter()
+            .find(|f| f.code == "iif-null-check")
+            .unwrap();
+        assert_eq!(f.row, Some(set.mappings.len() - 1));
+        assert_eq!(f.span, Some(Span::new(0, text.len())));
+        assert!(f
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("rewrite as Switch(StripSpaces([extensionAttribute1]), Join("));
+    }
+
+    #[test]
+    fn each_rule_fires() {
+        let set = MappingSet::new(vec![
+            Row::direct("userName", "userPrincipalName"),
+            Row::direct("emails[type eq “work”].value", "mail"),
+            Row::direct("name.givenName", "givenName"),
+            Row::direct(
+                "phoneNumbers[type eq \"fax\"].value",
+                "facsimileTelephoneNumber",
+            ),
+            Row::direct("title", "jobTitle"),
+            Row::direct("Title", "department"),
+            Row::expression("displayName", "SelectUniqueValue([a], [b])"),
+            Row::expression(
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                "Switch([manager], \"x\", \"a\", \"b\")",
+            ),
+            Row::expression("externalId", "Jion([a])").matching(1),
+        ]);
+        assert_eq!(
+            codes(&set),
+            vec![
+                "duplicate-target",
+                "expression",
+                "matching-not-filterable",
+                "phone-type",
+                "required-target",
+                "switch-on-reference",
+                "typographic-quote",
+                "unknown-target",
+                "unsupported-function",
+            ]
+        );
+        let typo = lint(&set)
+            .into_iter()
+            .find(|f| f.code == "typographic-quote")
+            .unwrap();
+        assert_eq!(
+            typo.span,
+            Some(Span::new("emails[type eq ".len(), "emails[type eq “".len()))
+        );
+        let expr = lint(&set)
+            .into_iter()
+            .find(|f| f.code == "expression")
+            .unwrap();
+        assert_eq!((expr.row, expr.span), (Some(8), Some(Span::new(0, 4))));
+    }
+
+    #[test]
+    fn no_matching_attribute() {
+        let set = MappingSet::new(vec![Row::direct("userName", "userPrincipalName")]);
+        assert!(codes(&set).contains(&"no-matching-attribute"));
+    }
+
+    #[test]
+    fn rows_that_are_off_are_not_linted() {
+        let mut set = presets::genesys_default();
+        set.mappings.push(Row::expression("title", "Jion()").off());
+        assert!(codes(&set).is_empty());
+    }
 }

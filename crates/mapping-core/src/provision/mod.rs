@@ -263,3 +263,184 @@ fn row_findings(rows: &[RowResult]) -> Vec<Finding> {
     }
     findings
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mapping::presets;
+    use serde_json::json;
+
+    fn adele() -> Json {
+        json!({
+            "id": "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
+            "accountEnabled": true,
+            "businessPhones": ["+1 425 555 0109"],
+            "displayName": "Adele Vance",
+            "jobTitle": "Retail Manager",
+            "department": "Retail",
+            "mail": "AdeleV@contoso.com",
+            "userPrincipalName": "AdeleV@contoso.com",
+            "manager": {"id": "m-1", "displayName": "Miriam Graham"},
+            "memberOf": [{"displayName": "Sales Agents"}, {"displayName": "Finance"}]
+        })
+    }
+
+    fn run(state: Lifecycle) -> Preview {
+        let options = Options {
+            state,
+            ..Options::default()
+        };
+        preview(&adele(), &presets::genesys_default(), &options).unwrap()
+    }
+
+    fn methods(p: &Preview) -> Vec<&str> {
+        p.requests.iter().map(|r| r.method).collect()
+    }
+
+    #[test]
+    fn assigned_user_is_looked_up_then_created() {
+        let p = run(Lifecycle::Assigned);
+        assert_eq!(methods(&p), vec!["GET", "POST"]);
+        assert_eq!(
+            p.requests[0].path,
+            "/Users?filter=userName eq \"AdeleV@contoso.com\""
+        );
+        let body = p.post_body().unwrap();
+        assert_eq!(body["active"], json!(true));
+        assert_eq!(
+            body["phoneNumbers"],
+            json!([{"type": "work", "value": "+14255550109"}])
+        );
+        assert!(
+            body["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]
+                .get("manager")
+                .is_none()
+        );
+        assert!(p
+            .findings
+            .iter()
+            .any(|f| f.code == "manager-not-provisioned"));
+    }
+
+    #[test]
+    fn a_provisioned_manager_is_sent_by_genesys_id() {
+        let mut options = Options::default();
+        options.provisioned.insert("m-1".into(), "g-42".into());
+        let p = preview(&adele(), &presets::genesys_default(), &options).unwrap();
+        assert_eq!(
+            p.post_body().unwrap()["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]
+                ["manager"],
+            json!("g-42")
+        );
+    }
+
+    #[test]
+    fn soft_states_send_a_disable_and_hard_delete_a_delete() {
+        for state in [
+            Lifecycle::Disabled,
+            Lifecycle::Unassigned,
+            Lifecycle::SoftDeleted,
+        ] {
+            let p = run(state);
+            assert_eq!(methods(&p), vec!["GET", "PATCH"], "{state:?}");
+            let ops = &p.requests[1].body.as_ref().unwrap()["Operations"];
+            assert_eq!(
+                ops,
+                &json!([{"op": "Replace", "path": "active", "value": "False"}])
+            );
+        }
+        let p = run(Lifecycle::HardDeleted);
+        assert_eq!(p.requests.last().unwrap().method, "DELETE");
+        assert_eq!(p.requests.last().unwrap().path, "/Users/{id}");
+    }
+
+    #[test]
+    fn compliant_dialect_disables_with_a_boolean() {
+        let options = Options {
+            state: Lifecycle::Disabled,
+            dialect: Dialect::AadOptscim062020,
+            ..Options::default()
+        };
+        let p = preview(&adele(), &presets::genesys_default(), &options).unwrap();
+        assert_eq!(
+            p.requests[1].body.as_ref().unwrap()["Operations"],
+            json!([{"op": "replace", "path": "active", "value": false}])
+        );
+    }
+
+    #[test]
+    fn groups_that_exist_in_genesys_get_the_user() {
+        let options = Options {
+            genesys_groups: vec!["sales agents".into(), "Support".into()],
+            ..Options::default()
+        };
+        let p = preview(&adele(), &presets::genesys_default(), &options).unwrap();
+        assert_eq!(methods(&p), vec!["GET", "POST", "PATCH"]);
+        assert_eq!(p.requests[2].path, "/Groups/{id of sales agents}");
+        assert!(p
+            .findings
+            .iter()
+            .any(|f| f.code == "group-not-in-genesys" && f.message.contains("Finance")));
+    }
+
+    #[test]
+    fn a_set_without_a_disable_mapping_says_so() {
+        let mut set = presets::genesys_default();
+        set.mappings.retain(|m| m.target != "active");
+        let options = Options {
+            state: Lifecycle::Disabled,
+            ..Options::default()
+        };
+        let p = preview(&adele(), &set, &options).unwrap();
+        assert!(p.findings.iter().any(|f| f.code == "no-disable"));
+        assert!(p
+            .findings
+            .iter()
+            .any(|f| f.code == "required-attribute" && f.message.contains("active")));
+    }
+
+    #[test]
+    fn update_moves_groups_and_ignores_cleared_values() {
+        let before = adele();
+        let mut after = adele();
+        after["memberOf"] = json!([{"displayName": "Support"}]);
+        after["department"] = json!(null);
+        let options = Options {
+            genesys_groups: vec!["Sales Agents".into(), "Support".into()],
+            ..Options::default()
+        };
+        let u = update(&before, &after, &presets::genesys_default(), &options).unwrap();
+        let summary: Vec<(&str, &str)> = u
+            .requests
+            .iter()
+            .map(|r| (r.method, r.path.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("PATCH", "/Groups/{id of Support}"),
+                ("PATCH", "/Groups/{id of Sales Agents}")
+            ]
+        );
+        assert_eq!(
+            u.requests[1].body.as_ref().unwrap()["Operations"][0]["op"],
+            json!("Remove")
+        );
+        assert!(u.findings.iter().any(|f| f.code == "cleared-value-kept"));
+    }
+
+    #[test]
+    fn bad_users_are_errors_not_panics() {
+        let set = presets::genesys_default();
+        assert!(preview(&json!("text"), &set, &Options::default()).is_err());
+        assert!(preview(
+            &json!({"accountEnabled": true, "manager": 5}),
+            &set,
+            &Options::default()
+        )
+        .is_err());
+        assert!(update(&json!({}), &json!([]), &set, &Options::default())
+            .unwrap_err()
+            .starts_with("after:"));
+    }
+}
