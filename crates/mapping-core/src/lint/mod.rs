@@ -151,7 +151,10 @@ fn source_findings(
         findings.push(
             Finding::info(
                 "never-cleared",
-                "if this source becomes empty, Entra sends nothing and Genesys keeps the old value",
+                format!(
+                    "if this source becomes empty, Entra sends nothing and Genesys keeps the old {}",
+                    target.map_or_else(|| row.target.clone(), ToString::to_string)
+                ),
             )
             .at(index, Field::Source)
             .help(

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Runs every check and test of the workspace, each as a stage, and ends with one line
+# `N passed, M failed` (test counts where a stage's runner reports them, else the stage as one).
+# Exits non-zero if anything failed. Stages keep running after a failure so one run shows all.
+#
+#   bash scripts/test.sh
+#
+# Needs the shared test vectors at ../shared (beside the repository, as in CI).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+
+T0=$SECONDS
+source scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+echo "setup: $((SECONDS - T0)) s"
+
+PASSED=0
+FAILED=0
+SUMMARY=()
+LOG_DIR="$(mktemp -d)"
+STAGE_LOG=""
+
+# stage NAME COMMAND...: runs the command, shows its output, counts it.
+stage() {
+  local name="$1"
+  shift
+  local start=$SECONDS rc p f
+  STAGE_LOG="$LOG_DIR/$(echo "$name" | tr -c 'a-zA-Z0-9' '_').log"
+  echo
+  echo "=== $name: $*"
+  "$@" 2>&1 | tee "$STAGE_LOG"
+  rc=${PIPESTATUS[0]}
+  read -r p f < <(counts "$STAGE_LOG")
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    f=1 # failed without a test failing (a build error, a crash): count the stage itself
+  fi
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+    p=1 # a check with no test counts: the stage itself passed
+  fi
+  PASSED=$((PASSED + p))
+  FAILED=$((FAILED + f))
+  local verdict=ok
+  [ "$rc" -ne 0 ] && verdict=FAILED
+  SUMMARY+=("$(printf '%-7s %-52s %4d passed %3d failed %5d s' "$verdict" "$name" "$p" "$f" $((SECONDS - start)))")
+}
+
+# counts LOG: "PASSED FAILED" summed from cargo test / wasm-bindgen-test-runner
+# (`test result: ok. 8 passed; 0 failed; ...`) and plain `N passed, M failed` lines.
+counts() {
+  python3 - "$1" <<'PY'
+import re, sys
+p = f = 0
+for line in open(sys.argv[1], errors="replace"):
+    m = re.search(r"test result: \w+\. (\d+) passed; (\d+) failed", line)
+    if not m:
+        m = re.fullmatch(r"\s*(?:\w+:\s*)?(\d+) passed, (\d+) failed(?:, \d+ skipped)?\s*", line)
+    if m:
+        p += int(m.group(1)); f += int(m.group(2))
+print(p, f)
+PY
+}
+
+size_report() {
+  python3 - dist <<'PY'
+import gzip, os, sys
+root = sys.argv[1]
+rows = []
+for dirpath, _, files in os.walk(root):
+    for name in sorted(files):
+        path = os.path.join(dirpath, name)
+        data = open(path, "rb").read()
+        rows.append((os.path.relpath(path, root), len(data), len(gzip.compress(data, 9))))
+rows.sort(key=lambda r: -r[1])
+print(f"{'file':<48} {'raw':>10} {'gzip -9':>10}")
+for name, raw, gz in rows:
+    print(f"{name:<48} {raw:>10,} {gz:>10,}")
+raw = sum(r[1] for r in rows); gz = sum(r[2] for r in rows)
+print(f"{'total':<48} {raw:>10,} {gz:>10,}")
+budget = int(os.environ.get("BUNDLE_BUDGET_GZ", "350000"))
+print(f"budget: {gz:,} of {budget:,} bytes gzip ({100 * gz / budget:.0f}%)")
+sys.exit(0 if gz <= budget else 1)
+PY
+}
+
+# e2e: serve dist/ on a free loopback port, run the Playwright suite, stop the server.
+e2e() {
+  local port pid rc
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >"$LOG_DIR/http.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do
+    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
+    sleep 0.1
+  done
+  node e2e/playground.test.mjs "http://127.0.0.1:$port/"
+  rc=$?
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  return "$rc"
+}
+
+stage "cargo fmt --check" cargo fmt --all -- --check
+stage "clippy (native: core, CLI)" cargo clippy --workspace --exclude app --all-targets -- -D warnings
+stage "clippy (wasm32: app)" cargo clippy -p app --target wasm32-unknown-unknown --all-targets -- -D warnings
+stage "cargo test (native: core, CLI)" cargo test --workspace --exclude app
+stage "wasm test: mapping-core (Node)" \
+  cargo test -p mapping-core --target wasm32-unknown-unknown --test wasm_depth --test schema_round_trip
+stage "wasm test: app (Node + headless Chromium)" cargo test -p app --target wasm32-unknown-unknown
+stage "build scim-map" cargo build -p mapping-cli
+stage "scim-map vectors ../shared/vectors/*.json" \
+  target/debug/scim-map vectors ../shared/vectors/expressions.json ../shared/vectors/payloads.json
+stage "trunk build --release" trunk build --release --offline=true
+stage "dist/ size (gzip budget)" size_report
+stage "e2e (Playwright, Chromium, dist/)" e2e
+
+rm -rf "$LOG_DIR"
+echo
+echo "=== summary ($((SECONDS - T0)) s)"
+printf '%s\n' "${SUMMARY[@]}"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
