@@ -19,8 +19,9 @@ pub fn run(number: &str, region: Option<&str>, phone_type: &str, json: bool) -> 
     show("type", a.number_type.as_deref());
     show("country", a.country.as_deref());
     println!(
-        "{:<12} {:?} for phoneNumbers[type eq {phone_type:?}]",
-        "Genesys", a.verdict
+        "{:<12} {} for phoneNumbers[type eq {phone_type:?}]",
+        "Genesys",
+        a.verdict.describe()
     );
     for p in &a.problems {
         println!("  - {p}");

@@ -126,14 +126,14 @@ fn report(r: &Report, as_json: bool) -> ExitCode {
     for p in phones {
         let a = &p.analysis;
         println!(
-            "phone {}: {:?} → {} ({:?})",
+            "phone {}: {:?} → {} ({})",
             p.target,
             a.input,
             a.tel_uri
                 .as_deref()
                 .or(a.e164.as_deref())
                 .unwrap_or("not a phone number"),
-            a.verdict
+            a.verdict.describe()
         );
     }
     for f in findings {

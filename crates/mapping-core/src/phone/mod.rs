@@ -124,6 +124,20 @@ pub enum GenesysVerdict {
     ExtensionOnly,
 }
 
+impl GenesysVerdict {
+    /// The verdict in words, for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            GenesysVerdict::Accepted => "accepted as sent",
+            GenesysVerdict::AcceptedAfterNormalizing => "accepted; Genesys stores it in tel:+ form",
+            GenesysVerdict::Rejected => "likely rejected",
+            GenesysVerdict::ExtensionOnly => {
+                "an extension without a number: not documented as accepted"
+            }
+        }
+    }
+}
+
 /// An Entra expression that fixes the value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {

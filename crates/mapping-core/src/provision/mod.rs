@@ -77,6 +77,11 @@ pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Previ
     let rows = evaluate_rows(set, &user.attributes, &options.ctx, Operation::Create);
     let mut findings = row_findings(&rows);
     let mut requests: Vec<ScimRequest> = match_request(set, &rows).into_iter().collect();
+    if options.state != Lifecycle::Assigned {
+        for r in &mut requests {
+            r.purpose = "Entra finds the user in Genesys by the matching attribute (after the first sync it uses the cached id)".into();
+        }
+    }
     let (checks, phones) = check_create(set, &rows, options.default_region.as_deref());
     findings.extend(checks);
     match options.state {
@@ -126,6 +131,9 @@ pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Previ
             }
         }
     }
+    if let Some(manager) = &user.manager {
+        name_the_manager(&mut findings, manager);
+    }
     Ok(Preview {
         user,
         rows,
@@ -133,6 +141,25 @@ pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Previ
         findings,
         phones,
     })
+}
+
+/// Findings speak of the manager by name where the user's JSON gives one.
+fn name_the_manager(findings: &mut [Finding], manager: &crate::graph::ManagerRef) {
+    let Some(name) = manager
+        .display_name
+        .as_deref()
+        .or(manager.user_principal_name.as_deref())
+    else {
+        return;
+    };
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code == "manager-not-provisioned")
+    {
+        f.message = f
+            .message
+            .replace(&manager.id, &format!("{name} ({})", manager.id));
+    }
 }
 
 /// What Entra sends when a user changes from `before` to `after`.
