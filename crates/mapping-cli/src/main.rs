@@ -3,7 +3,7 @@
 mod commands;
 mod inputs;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,47 +16,6 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-}
-
-/// Options of `preview` and `patch`.
-#[derive(Args)]
-struct CommonArgs {
-    /// A preset (genesys-default, genesys-teams) or a file: Graph synchronization schema JSON,
-    /// an attributeMappings array, or a mapping set saved by `schema import --json`.
-    #[arg(long)]
-    mappings: Option<String>,
-    /// assigned, disabled, unassigned, soft-deleted or hard-deleted.
-    #[arg(long, default_value = "assigned")]
-    state: String,
-    /// PATCH dialect: default, or aadOptscim062020 (the SCIM-compliant flag).
-    #[arg(long, default_value = "default")]
-    dialect: String,
-    /// Region for phone numbers without a country code, e.g. US.
-    #[arg(long)]
-    region: Option<String>,
-    /// The groups that exist in Genesys: "A,B" or a file with one name per line.
-    #[arg(long = "genesys-groups")]
-    genesys_groups: Option<String>,
-    /// Users already in Genesys, for the manager reference: "entraObjectId=genesysId,…" or a file.
-    #[arg(long)]
-    provisioned: Option<String>,
-    /// Print JSON instead of text.
-    #[arg(long)]
-    json: bool,
-}
-
-impl CommonArgs {
-    fn into_common(self) -> commands::preview::Common {
-        commands::preview::Common {
-            mappings: self.mappings,
-            state: self.state,
-            dialect: self.dialect,
-            region: self.region,
-            genesys_groups: self.genesys_groups,
-            provisioned: self.provisioned,
-            json: self.json,
-        }
-    }
 }
 
 #[derive(Subcommand)]
@@ -81,40 +40,25 @@ enum SchemaCommand {
 #[derive(Subcommand)]
 enum Command {
     /// Evaluate one expression for one user and print the value that flows.
-    Eval {
-        /// The expression, e.g. 'StripSpaces([telephoneNumber])'.
-        expr: String,
-        /// The user's source attributes as a flat JSON object (Entra names: telephoneNumber, mobile, …).
-        #[arg(long)]
-        user: Option<PathBuf>,
-        /// The clock for Now(), as RFC 3339 (default: the current time).
-        #[arg(long)]
-        now: Option<String>,
-        /// Values already taken in the target, for SelectUniqueValue (repeatable).
-        #[arg(long = "taken")]
-        taken: Vec<String>,
-        /// Print the evaluation trace: every call with its arguments' values.
-        #[arg(long)]
-        trace: bool,
-        /// Print a JSON object instead of text.
-        #[arg(long)]
-        json: bool,
-    },
+    Eval(commands::eval::EvalArgs),
     /// The requests Entra sends Genesys for a user (a Graph user or flat source attributes).
     Preview {
+        /// The user: a Microsoft Graph user object, or flat source attributes.
         #[arg(long)]
         user: PathBuf,
         #[command(flatten)]
-        common: CommonArgs,
+        common: commands::preview::Common,
     },
     /// The PATCH Entra sends when a user changes from --before to --after.
     Patch {
+        /// The user as Genesys last received it.
         #[arg(long)]
         before: PathBuf,
+        /// The user as it is now in Entra.
         #[arg(long)]
         after: PathBuf,
         #[command(flatten)]
-        common: CommonArgs,
+        common: commands::preview::Common,
     },
     /// Parse a phone number and say what Genesys makes of it.
     Phone {
@@ -153,29 +97,13 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Eval {
-            expr,
-            user,
-            now,
-            taken,
-            trace,
-            json,
-        } => commands::eval::run(&commands::eval::EvalArgs {
-            expr,
-            user,
-            now,
-            taken,
-            trace,
-            json,
-        }),
-        Command::Preview { user, common } => {
-            commands::preview::preview(&user, &common.into_common())
-        }
+        Command::Eval(args) => commands::eval::run(&args),
+        Command::Preview { user, common } => commands::preview::preview(&user, &common),
         Command::Patch {
             before,
             after,
             common,
-        } => commands::preview::patch(&before, &after, &common.into_common()),
+        } => commands::preview::patch(&before, &after, &common),
         Command::Phone {
             number,
             region,

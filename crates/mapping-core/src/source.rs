@@ -107,7 +107,8 @@ fn nested_error(name: &str) -> String {
     format!("attribute `{name}` holds a nested object; source attributes are strings or lists of strings")
 }
 
-fn json_kind(v: &Json) -> &'static str {
+/// "a string", "an object", …: a JSON value's kind, for error messages.
+pub fn json_kind(v: &Json) -> &'static str {
     match v {
         Json::Null => "null",
         Json::Bool(_) => "a boolean",

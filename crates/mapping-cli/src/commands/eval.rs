@@ -7,12 +7,24 @@ use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[derive(clap::Args)]
 pub struct EvalArgs {
+    /// The expression, e.g. 'StripSpaces([telephoneNumber])'.
     pub expr: String,
+    /// The user's source attributes as a flat JSON object (Entra names: telephoneNumber, mobile, …).
+    #[arg(long)]
     pub user: Option<PathBuf>,
+    /// The clock for Now(), as RFC 3339 (default: the current time).
+    #[arg(long)]
     pub now: Option<String>,
+    /// Values already taken in the target, for SelectUniqueValue (repeatable).
+    #[arg(long = "taken")]
     pub taken: Vec<String>,
+    /// Print the evaluation trace: every call with its arguments' values.
+    #[arg(long)]
     pub trace: bool,
+    /// Print a JSON object instead of text.
+    #[arg(long)]
     pub json: bool,
 }
 

@@ -11,13 +11,29 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Options shared by `preview` and `patch`.
+#[derive(clap::Args)]
 pub struct Common {
+    /// A preset (genesys-default, genesys-teams) or a file: Graph synchronization schema JSON,
+    /// an attributeMappings array, or a mapping set saved by `schema import --json`.
+    #[arg(long)]
     pub mappings: Option<String>,
+    /// assigned, disabled, unassigned, soft-deleted or hard-deleted.
+    #[arg(long, default_value = "assigned")]
     pub state: String,
+    /// PATCH dialect: default, or aadOptscim062020 (the SCIM-compliant flag).
+    #[arg(long, default_value = "default")]
     pub dialect: String,
+    /// Region for phone numbers without a country code, e.g. US.
+    #[arg(long)]
     pub region: Option<String>,
+    /// The groups that exist in Genesys: "A,B" or a file with one name per line.
+    #[arg(long = "genesys-groups")]
     pub genesys_groups: Option<String>,
+    /// Users already in Genesys, for the manager reference: "entraObjectId=genesysId,…" or a file.
+    #[arg(long)]
     pub provisioned: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
     pub json: bool,
 }
 

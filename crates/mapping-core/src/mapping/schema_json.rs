@@ -266,7 +266,7 @@ fn import_row_array(rows: &[Json]) -> Result<ImportOutcome, ImportError> {
 fn not_a_mapping(found: &Json) -> ImportError {
     let found = match found {
         Json::Object(doc) => describe_object(doc),
-        other => describe(other).to_string(),
+        other => crate::source::json_kind(other).to_string(),
     };
     ImportError::new("", format!("{EXPECTED_DOCUMENT}; found {found}"))
 }
@@ -1244,19 +1244,11 @@ fn index_path(path: &str, index: usize) -> String {
     format!("{path}[{index}]")
 }
 
-fn describe(value: &Json) -> &'static str {
-    match value {
-        Json::Null => "null",
-        Json::Bool(_) => "a boolean",
-        Json::Number(_) => "a number",
-        Json::String(_) => "a string",
-        Json::Array(_) => "an array",
-        Json::Object(_) => "an object",
-    }
-}
-
 fn expected(path: &str, what: &str, found: &Json) -> ImportError {
-    ImportError::new(path, format!("expected {what}, found {}", describe(found)))
+    ImportError::new(
+        path,
+        format!("expected {what}, found {}", crate::source::json_kind(found)),
+    )
 }
 
 /// An optional string property: absent and `null` are `None`; anything but a string is an error.
