@@ -342,6 +342,33 @@ mod tests {
     }
 
     #[test]
+    fn payload_cases_match_subsets_and_absent_paths() {
+        let text = r#"{"cases":[
+            {"id":"ok","source":{"userPrincipalName":"a@b.com","displayName":"A","telephoneNumber":"+1 2"},
+             "mappings":"genesys-default",
+             "expect_post":{"userName":"a@b.com","active":true,"phoneNumbers":[{"type":"work","value":"+12"}]},
+             "expect_absent":["title","phoneNumbers[type eq \"work2\"]"]},
+            {"id":"wrong-value","source":{"userPrincipalName":"a@b.com"},"mappings":"genesys-default",
+             "expect_post":{"userName":"x@b.com"}},
+            {"id":"present","source":{"userPrincipalName":"a@b.com","jobTitle":"T"},"mappings":"genesys-default",
+             "expect_absent":["title"]},
+            {"id":"custom","source":{"mail":"m@b.com"},
+             "mappings":[{"targetAttributeName":"userName","source":{"type":"Attribute","name":"mail"}}],
+             "expect_post":{"userName":"m@b.com"}},
+            {"id":"bad-preset","source":{},"mappings":"nope"}
+        ]}"#;
+        let report = run_text(text).unwrap();
+        let failed: Vec<&str> = report.failures.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(
+            failed,
+            vec!["wrong-value", "present", "bad-preset"],
+            "{:?}",
+            report.failures
+        );
+        assert_eq!(report.passed, 2);
+    }
+
+    #[test]
     fn a_file_that_is_not_vectors_is_an_error() {
         assert!(run_text("[]").unwrap_err().contains("not a vector file"));
         assert!(run_text("{").is_err());
