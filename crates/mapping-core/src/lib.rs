@@ -11,6 +11,15 @@
 //!   ([`source::SourceAttributes`]) and an [`expr::eval::EvalContext`] (clock, randomness,
 //!   values already taken in the target), optionally recording a [`expr::trace::TraceNode`] tree.
 //!
+//! On top of the language, the provisioning engine:
+//!
+//! * [`graph`] reads a Microsoft Graph user the way Entra's engine sees it,
+//! * [`mapping`] holds mapping sets (presets, Graph synchronization schema JSON in and out),
+//! * [`provision`] evaluates every row for a user and builds the requests Entra sends
+//!   ([`scim`]: `POST /Users`, `PATCH` in both dialects, group membership, `DELETE`),
+//! * [`genesys`] knows what Genesys Cloud accepts, [`phone`] analyses phone numbers, and
+//!   [`lint`] finds what will go wrong in a mapping set, each as a [`finding::Finding`].
+//!
 //! Every error is a [`diag::Diagnostic`] value with a byte span and a plain message: no input
 //! panics, and nesting deeper than [`expr::MAX_NESTING`] is refused cleanly.
 
