@@ -256,12 +256,12 @@ fn run_expression_case(case: &ExpressionCase) -> Result<(), String> {
             ),
         };
     }
-    let expr = compiled.map_err(|ds| {
-        let first = &ds[0];
-        format!(
+    let expr = compiled.map_err(|ds| match ds.first() {
+        Some(d) => format!(
             "rejected: {} at {}..{}",
-            first.message, first.span.start, first.span.end
-        )
+            d.message, d.span.start, d.span.end
+        ),
+        None => "rejected".to_string(),
     })?;
     let evaluation = expr.evaluate(&source, &ctx);
     if case.expect_error.as_deref() == Some("eval") {

@@ -39,16 +39,19 @@ impl FlowType {
         }
     }
 
+    /// Every flow type, in Graph's order.
+    pub const ALL: [FlowType; 5] = [
+        FlowType::Always,
+        FlowType::ObjectAddOnly,
+        FlowType::MultiValueAddOnly,
+        FlowType::ValueAddOnly,
+        FlowType::AttributeAddOnly,
+    ];
+
     pub fn parse(text: &str) -> Option<FlowType> {
-        [
-            FlowType::Always,
-            FlowType::ObjectAddOnly,
-            FlowType::MultiValueAddOnly,
-            FlowType::ValueAddOnly,
-            FlowType::AttributeAddOnly,
-        ]
-        .into_iter()
-        .find(|f| f.as_str().eq_ignore_ascii_case(text.trim()))
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(text.trim()))
     }
 
     /// Whether the row is applied when an existing user is updated.
