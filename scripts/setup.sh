@@ -29,10 +29,13 @@ setup_main() (
     cargo install trunk --version 0.21.14 --locked
   fi
 
-  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
+  # wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+  local_wbg="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+  local_wbg="${local_wbg:-0.2.130}"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $local_wbg" ]; then
     # No --locked: its lockfile names a webpki-roots version the registry no longer serves.
-    say "installing wasm-bindgen-cli 0.2.130 (about 3.5 minutes)"
-    cargo install wasm-bindgen-cli --version 0.2.130
+    say "installing wasm-bindgen-cli $local_wbg (about 3.5 minutes)"
+    cargo install wasm-bindgen-cli --version "$local_wbg"
   fi
 
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
