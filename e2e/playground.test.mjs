@@ -3,12 +3,13 @@
 // Usage: node e2e/playground.test.mjs [BASE_URL]   (default http://127.0.0.1:8766/, or $BASE_URL)
 // Serve dist/ first, e.g. `python3 -m http.server 8766 --bind 127.0.0.1 --directory dist`.
 // Prints one line per test and closes with `N passed, M failed`; exits non-zero on any failure.
-// Set SCREENSHOT=path to change where the screenshot goes (default /tmp/playground.png).
+// SCREENSHOT_DIR (default /tmp) receives playground-{light,dark}-{1280,1440}.png;
+// README_SCREENSHOT, when set, receives the light 1280 screenshot (docs/playground.png).
 
 import { chromium } from 'playwright-core';
 
 const BASE_URL = process.argv[2] ?? process.env.BASE_URL ?? 'http://127.0.0.1:8766/';
-const SCREENSHOT = process.env.SCREENSHOT ?? '/tmp/playground.png';
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
 const ORIGIN = new URL(BASE_URL).origin;
 const TIMEOUT = 15_000;
 
@@ -25,10 +26,17 @@ const browser = await chromium.launch({
   ],
 });
 
-/** Opens a fresh page and records everything the tests check for. */
-async function openPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+/** Opens a fresh page (fresh storage unless `context` is given) and records what tests check. */
+async function openPage({ url = BASE_URL, width = 1280, colorScheme = 'light', context } = {}) {
+  const ctx =
+    context ??
+    (await browser.newContext({
+      viewport: { width, height: 900 },
+      colorScheme,
+      permissions: ['clipboard-read', 'clipboard-write'],
+      acceptDownloads: true,
+    }));
+  const page = await ctx.newPage();
   page.setDefaultTimeout(TIMEOUT);
   const log = { pageErrors: [], consoleErrors: [], consoleWarnings: [], requests: [], dialogs: [] };
   page.on('pageerror', (e) => log.pageErrors.push(String(e)));
@@ -41,14 +49,15 @@ async function openPage() {
     log.dialogs.push(d.message());
     await d.dismiss();
   });
-  await page.goto(BASE_URL);
-  // The app is mounted once the expression box exists and a result has been computed.
-  await page.locator('#expr').waitFor();
-  await page.locator('#result-value[data-outcome]').waitFor();
-  return { page, log, close: () => context.close() };
+  await page.goto(url);
+  await ready(page);
+  return { page, log, context: ctx, close: () => ctx.close() };
 }
 
-const text = (page, selector) => page.locator(selector).innerText();
+/** The app is mounted and has computed its first results. */
+async function ready(page) {
+  await page.locator('[data-testid="requests"] [data-testid="request"]').first().waitFor({ state: 'attached' });
+}
 
 /** Waits until `fn()` returns a truthy value (polling), or throws with `what`. */
 async function until(fn, what, timeout = TIMEOUT) {
@@ -61,7 +70,7 @@ async function until(fn, what, timeout = TIMEOUT) {
     } catch (e) {
       last = e;
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 40));
   }
   throw new Error(`timed out waiting for ${what} (last: ${String(last).slice(0, 300)})`);
 }
@@ -70,208 +79,358 @@ function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-async function resultIs(page, expected) {
-  await until(async () => (await text(page, '#result-value')).trim() === expected, `#result-value = ${JSON.stringify(expected)}`);
+const postBody = (page) =>
+  page.locator('[data-testid="requests"] [data-method="POST"] [data-testid="request-body"]').innerText();
+const rowOf = (page, n) => page.locator(`.mapping-row[data-row="${n - 1}"]`);
+const expressionOf = (page, n) => rowOf(page, n).locator('textarea.editor-input');
+async function tab(page, group, id) {
+  await page.locator(`#${group}-tab-${id}`).click();
+  await page.locator(`#${group}-panel-${id}`).waitFor({ state: 'visible' });
+}
+async function setUserJson(page, text, id = 'user-json') {
+  await tab(page, 'setup', id === 'user-json' ? 'user' : 'before');
+  await page.locator(`#${id}`).fill(text);
 }
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
-test('the page loads with no page errors, no console errors and no CSP violation', async () => {
+test('loads with the Genesys preset: POST shown, no errors, no CSP violation, private', async () => {
   const { page, log, close } = await openPage();
-  // Let the initial render and any late errors arrive.
   await page.waitForTimeout(300);
   assert(log.pageErrors.length === 0, `page errors: ${log.pageErrors.join(' | ')}`);
   assert(log.consoleErrors.length === 0, `console errors: ${log.consoleErrors.join(' | ')}`);
   const csp = [...log.consoleErrors, ...log.consoleWarnings].filter((m) => /Content Security Policy/i.test(m));
   assert(csp.length === 0, `CSP messages: ${csp.join(' | ')}`);
-  assert(log.consoleWarnings.length === 0, `console warnings: ${log.consoleWarnings.join(' | ')}`);
-  // The initial expression is StripSpaces([telephoneNumber]) on the sample user.
-  await resultIs(page, '+13178723000');
-  assert((await page.locator('#expr').inputValue()) === 'StripSpaces([telephoneNumber])', 'initial expression');
-  assert((await text(page, 'body')).includes('Runs entirely in your browser'), 'privacy statement');
-  assert((await page.locator('#trace li').count()) >= 2, 'trace rows');
-  // Every control has an accessible label.
-  for (const id of ['expr', 'user', 'examples']) {
-    const labelled = await page.evaluate((id) => document.getElementById(id).labels.length > 0, id);
-    assert(labelled, `#${id} has a label`);
-  }
-  await page.screenshot({ path: SCREENSHOT, fullPage: true });
-  await close();
-});
-
-test('the controls are reachable with the keyboard, in order', async () => {
-  const { page, close } = await openPage();
-  await page.locator('body').focus();
-  const order = [];
-  for (let i = 0; i < 4; i += 1) {
-    await page.keyboard.press('Tab');
-    order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
-  }
-  assert(JSON.stringify(order) === JSON.stringify(['examples', 'expr', 'Reset sample user', 'user']), `tab order ${order}`);
-  // Typing into the focused box works like any text field.
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('[department]');
-  await resultIs(page, 'Customer Care');
-  await close();
-});
-
-test('typing an expression updates the result live', async () => {
-  const { page, close } = await openPage();
-  await page.locator('#expr').fill('');
-  await page.locator('#expr').pressSequentially('Append([mail], ".test")');
-  await resultIs(page, 'ada.lovelace@contoso.com.test');
-  // Editing one character at a time keeps the text (no reset of the textarea while typing).
-  await page.locator('#expr').press('End');
-  await page.locator('#expr').press('Backspace');
-  await until(async () => (await text(page, '#result-value')).includes('error'), 'an unclosed call is reported');
-  assert((await page.locator('#expr').inputValue()) === 'Append([mail], ".test"', 'typed text kept');
-  await page.locator('#expr').press('End');
-  await page.locator('#expr').pressSequentially(')');
-  await resultIs(page, 'ada.lovelace@contoso.com.test');
-  await close();
-});
-
-test('the examples list loads an example expression', async () => {
-  const { page, close } = await openPage();
-  await page.locator('#examples').selectOption({ index: 3 });
-  await until(async () => (await page.locator('#expr').inputValue()).startsWith('Join(";ext="'), 'example loaded');
-  await resultIs(page, 'tel:;ext=105');
-  await close();
-});
-
-test('a syntax error shows a positioned message and highlights the span', async () => {
-  const { page, close } = await openPage();
-  await page.locator('#expr').fill('Join(",", [mail], "x)');
-  const diag = page.locator('#diagnostics .diagnostic.error').first();
-  await diag.waitFor();
-  const message = await diag.innerText();
-  assert(/\b1:\d+\b/.test(message), `position in ${JSON.stringify(message)}`);
-  const mark = await diag.locator('mark').innerText();
-  assert(mark.length > 0 && '"x)'.startsWith(mark.trim().slice(0, 1)), `marked span ${JSON.stringify(mark)}`);
-  assert((await page.locator('#result-value').getAttribute('data-outcome')) === 'not-evaluated', 'not evaluated');
-  // A misspelt function: a check error with help.
-  await page.locator('#expr').fill('Jion(",", [mail])');
-  await until(async () => (await text(page, '#diagnostics')).includes('Join'), 'did-you-mean help');
-  assert((await page.locator('#diagnostics mark').first().innerText()) === 'Jion', 'marks the name');
-  await close();
-});
-
-test('malformed user JSON shows a positioned error; the expression evaluates once it is fixed', async () => {
-  const { page, close } = await openPage();
-  await page.locator('#expr').fill('Not([IsSoftDeleted])');
-  await resultIs(page, 'True');
-  const good = await page.locator('#user').inputValue();
-  const bad = good.replace('"IsSoftDeleted": "False",', '"IsSoftDeleted": "False"');
-  assert(bad !== good, 'the sample has IsSoftDeleted');
-  await page.locator('#user').fill(bad);
-  await until(async () => /^\d+:\d+$/.test(await text(page, '#user-error .position')), 'positioned JSON error');
-  assert((await page.locator('#user-error .message').innerText()).includes('not valid JSON'), 'JSON error message');
-  assert((await page.locator('#user').getAttribute('aria-invalid')) === 'true', 'aria-invalid');
-  // The expression box keeps working meanwhile: its own errors still show.
-  await page.locator('#expr').fill('Not([IsSoftDeleted]');
-  await page.locator('#diagnostics .diagnostic.error').waitFor();
-  await page.locator('#expr').fill('Not([IsSoftDeleted])');
-  await until(async () => (await page.locator('#diagnostics .diagnostic').count()) === 0, 'expression error gone');
-  await page.locator('#user').fill(good.replace('"IsSoftDeleted": "False"', '"IsSoftDeleted": "True"'));
-  await resultIs(page, 'False');
-  assert((await text(page, '#user-error')).trim() === '', 'JSON error cleared');
-  await close();
-});
-
-test('Not([IsSoftDeleted]) with the sample user gives True', async () => {
-  const { page, close } = await openPage();
-  await page.locator('#examples').selectOption({ index: 1 });
-  await until(async () => (await page.locator('#expr').inputValue()) === 'Not([IsSoftDeleted])', 'example loaded');
-  await resultIs(page, 'True');
-  const trace = await text(page, '#trace');
-  assert(trace.includes('Not') && trace.includes('[IsSoftDeleted]'), `trace: ${trace}`);
-  await close();
-});
-
-test('the IIF example explains the condition check or flows', async () => {
-  const { page, close } = await openPage();
-  await page.locator('#examples').selectOption({ index: 4 });
-  await until(async () => (await page.locator('#expr').inputValue()).startsWith('IIF('), 'example loaded');
-  await resultIs(page, 'tel:+13178723000;ext=105');
-  // Without an extension, IIF's condition reads a null attribute: Entra's condition check fails.
-  const user = await page.locator('#user').inputValue();
-  await page.locator('#user').fill(user.replace('"extensionAttribute1": "105",', ''));
-  await until(
-    async () => (await page.locator('#result-value').getAttribute('data-outcome')) !== 'flows',
-    'outcome changes',
+  const body = await postBody(page);
+  assert(body.includes('"userName": "priya.raman@contoso.com"'), `POST body: ${body.slice(0, 300)}`);
+  assert(body.includes('"value": "+13178723000"'), 'work phone in the POST');
+  assert((await page.locator('.mapping-row').count()) === 10, 'ten rows');
+  assert((await page.locator('[data-testid="privacy"]').innerText()).includes('nothing you paste or type is sent anywhere'.replace('nothing', 'Nothing')), 'privacy statement');
+  // Every form control has an accessible name.
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => !el.closest('[hidden]'))
+      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent.trim()))
+      .map((el) => el.outerHTML.slice(0, 80)),
   );
-  const outcome = await page.locator('#result-value').getAttribute('data-outcome');
-  if (outcome === 'condition-fails') {
-    const failures = await text(page, '[data-testid="condition-failures"]');
-    assert(failures.includes('[extensionAttribute1]'), `names the attribute: ${failures}`);
+  assert(unnamed.length === 0, `controls without a name: ${unnamed.join(' | ')}`);
+  await close();
+});
+
+test('typing an expression updates the POST on every keystroke and keeps the text', async () => {
+  const { page, close } = await openPage();
+  const box = expressionOf(page, 9);
+  await box.fill('');
+  await box.pressSequentially('Join("", "tel:", StripSpaces([telephoneNumber]))', { delay: 5 });
+  await until(async () => (await postBody(page)).includes('"value": "tel:+13178723000"'), 'the POST follows the expression');
+  assert((await box.inputValue()) === 'Join("", "tel:", StripSpaces([telephoneNumber]))', 'typed text kept');
+  // The row shows what it gives, and the highlight layer mirrors the text.
+  assert((await rowOf(page, 9).locator('[data-testid="row-outcome"]').innerText()).includes('tel:+13178723000'), 'row outcome');
+  const mirrored = await rowOf(page, 9).locator('.editor-highlight').innerText();
+  assert(mirrored.trim() === 'Join("", "tel:", StripSpaces([telephoneNumber]))', `highlight text ${mirrored}`);
+  assert((await rowOf(page, 9).locator('.editor-highlight .tok-fn').count()) === 2, 'functions coloured');
+  assert((await rowOf(page, 9).locator('.editor-highlight .tok-attr').count()) === 1, 'attribute coloured');
+  await close();
+});
+
+test('a syntax error is underlined at its span with a positioned message', async () => {
+  const { page, close } = await openPage();
+  const box = expressionOf(page, 9);
+  await box.fill('');
+  await box.pressSequentially('Jion([mail])');
+  const message = await until(async () => rowOf(page, 9).locator('[data-testid="editor-error"]').innerText(), 'editor error');
+  assert(/Column 1/.test(message) && /Join/.test(message), `message: ${message}`);
+  assert((await rowOf(page, 9).locator('.editor-highlight .err').first().innerText()) === 'Jion', 'the name is underlined');
+  assert((await box.getAttribute('aria-invalid')) === 'true', 'aria-invalid');
+  await box.fill('StripSpaces([telephoneNumber]');
+  await until(async () => (await rowOf(page, 9).locator('.err-point, .err').count()) > 0, 'point error marked');
+  await close();
+});
+
+test('autocomplete offers functions with signature and help, and the user’s attributes', async () => {
+  const { page, close } = await openPage();
+  const box = expressionOf(page, 9);
+  await box.fill('');
+  await box.pressSequentially('StripSp');
+  const list = rowOf(page, 9).locator('[role="listbox"]');
+  await list.waitFor();
+  const first = await list.locator('[role="option"]').first().innerText();
+  assert(first.includes('StripSpaces(') && first.length > 'StripSpaces()'.length + 10, `option: ${first}`);
+  assert((await box.getAttribute('aria-activedescendant')) !== null, 'active descendant');
+  await box.press('Enter');
+  assert((await box.inputValue()) === 'StripSpaces(', `after Enter: ${await box.inputValue()}`);
+  await box.pressSequentially('[tele');
+  await list.waitFor();
+  assert((await list.innerText()).includes('telephoneNumber'), 'attribute from the user');
+  await box.press('Tab');
+  await box.pressSequentially(')');
+  assert((await box.inputValue()) === 'StripSpaces([telephoneNumber])', `after Tab: ${await box.inputValue()}`);
+  // Escape closes; arrows move.
+  await box.pressSequentially(' & Jo');
+  await box.press('Control+Space');
+  await list.waitFor();
+  await box.press('ArrowDown');
+  await box.press('Escape');
+  await until(async () => (await list.count()) === 0, 'list closed');
+  await close();
+});
+
+test('malformed user JSON shows a positioned error while the last good results stay', async () => {
+  const { page, close } = await openPage();
+  const good = await page.locator('#user-json').inputValue();
+  await setUserJson(page, good.replace('"jobTitle": "Customer Care Agent",', '"jobTitle": "Customer Care Agent"'));
+  const position = await until(async () => page.locator('[data-testid="json-error-position"]').innerText(), 'JSON error');
+  assert(/^line \d+, column \d+$/.test(position), `position ${position}`);
+  assert((await page.locator('#user-json').getAttribute('aria-invalid')) === 'true', 'aria-invalid');
+  await page.getByRole('button', { name: 'Go to the error' }).click();
+  await until(async () => (await page.locator('#setup-panel-user .gutter .err-line').count()) === 1, 'error line marked in the gutter');
+  const caret = await page.evaluate(() => document.activeElement.id === 'user-json' && document.activeElement.selectionStart);
+  assert(typeof caret === 'number' && caret > 0, `caret at the error: ${caret}`);
+  await page.locator('[data-testid="stale-results"]').waitFor();
+  const body = await postBody(page);
+  assert(body.includes('"title": "Customer Care Agent"'), 'the last good POST stays');
+  // Fixing it clears the error and the results follow the new JSON.
+  await page.locator('#user-json').fill(good.replace('Customer Care Agent', 'Team Lead'));
+  await until(async () => (await postBody(page)).includes('"title": "Team Lead"'), 'new title');
+  assert((await page.locator('[data-testid="json-error"]').count()) === 0, 'error gone');
+  assert((await page.locator('[data-testid="stale-results"]').count()) === 0, 'banner gone');
+  await close();
+});
+
+test('clicking a problem jumps to the row and focuses the field with the span selected', async () => {
+  const { page, close } = await openPage();
+  await expressionOf(page, 9).fill('StripSpaces([telephoneNumber]) & x');
+  await tab(page, 'results', 'problems');
+  const finding = page.locator('[data-testid="finding"]', { hasText: 'Row 9' }).first();
+  await finding.waitFor();
+  await tab(page, 'setup', 'user');
+  await finding.locator('[data-testid="finding-jump"]').click();
+  await until(
+    async () => page.evaluate(() => document.activeElement?.classList.contains('editor-input')),
+    'the expression is focused',
+  );
+  const focus = await page.evaluate(() => ({
+    id: document.activeElement.id,
+    row: document.activeElement.closest('.mapping-row')?.dataset.row,
+    selected: document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd),
+  }));
+  assert(focus.row === '8', `row ${focus.row}`);
+  assert(focus.selected.length > 0 && 'StripSpaces([telephoneNumber]) & x'.includes(focus.selected), `selected ${JSON.stringify(focus.selected)}`);
+  assert(await page.locator('#setup-panel-mappings').isVisible(), 'mapping tab shown');
+  // A target problem focuses the target field.
+  await rowOf(page, 4).locator('.target-input').fill('phoneNumbers[type eq "fax"].value');
+  await tab(page, 'results', 'problems');
+  await page.locator('[data-testid="finding"]', { hasText: 'fax' }).first().locator('[data-testid="finding-jump"]').click();
+  await until(async () => page.evaluate(() => document.activeElement?.classList.contains('target-input')), 'target focused');
+  await close();
+});
+
+test('share link round trip restores the whole state in a fresh browser', async () => {
+  const { page, close } = await openPage();
+  await expressionOf(page, 9).fill('Join("", "tel:", StripSpaces([telephoneNumber]))');
+  await page.locator('#region').selectOption('api.mypurecloud.de');
+  await page.locator('[data-testid="share"]').click();
+  const link = await until(async () => page.locator('[data-testid="share-link"]').inputValue(), 'link');
+  assert(link.includes('#s='), `link ${link}`);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert(copied === link, 'link copied to the clipboard');
+  const other = await openPage({ url: link });
+  await until(async () => (await postBody(other.page)).includes('tel:+13178723000'), 'shared expression applied');
+  assert((await other.page.locator('[data-testid="tenant-url"]').innerText()).includes('api.mypurecloud.de'), 'region restored');
+  assert((await other.page.locator('[data-testid="notice"]').innerText()).includes('shared link'), 'notice');
+  assert(!other.page.url().includes('#s='), 'fragment removed after opening');
+  await other.close();
+  await close();
+});
+
+test('reload restores the state saved in the browser', async () => {
+  const { page, close } = await openPage();
+  await expressionOf(page, 2).fill('Not([IsSoftDeleted])');
+  await rowOf(page, 4).locator('.target-input').fill('title');
+  await page.locator('[data-testid="add-row"]').click();
+  await page.keyboard.type('externalId');
+  await tab(page, 'results', 'update');
+  await page.waitForTimeout(200);
+  await page.reload();
+  await ready(page);
+  assert((await page.locator('.mapping-row').count()) === 11, 'added row kept');
+  assert((await rowOf(page, 11).locator('.target-input').inputValue()) === 'externalId', 'typed target kept');
+  assert(await page.locator('#results-panel-update').isVisible(), 'tab kept');
+  await close();
+});
+
+test('a corrupt link or stored state shows a notice and the app keeps working', async () => {
+  const { page, close, context } = await openPage({ url: `${BASE_URL}#s=AAAA-not-a-state` });
+  const notice = await page.locator('[data-testid="notice"].error').innerText();
+  assert(/link could not be opened/.test(notice), `notice ${notice}`);
+  assert((await postBody(page)).includes('userName'), 'app works');
+  await page.evaluate(() => localStorage.setItem('scim-playground.state', '{"version": 1, "mappings": 7'));
+  const again = await context.newPage();
+  await again.goto(BASE_URL);
+  await ready(again);
+  assert(/saved setup could not be read/.test(await again.locator('[data-testid="notice"].error').innerText()), 'stored-state notice');
+  assert((await again.locator('.mapping-row').count()) === 10, 'defaults');
+  await again.locator('[data-testid="notice"] button').first().click();
+  await until(async () => (await again.locator('[data-testid="notice"]').count()) === 0, 'dismissed');
+  await close();
+});
+
+test('the lifecycle selector switches POST ↔ PATCH ↔ DELETE', async () => {
+  const { page, close } = await openPage();
+  const methods = () => page.locator('[data-testid="requests"] [data-testid="request"]').evaluateAll((els) => els.map((e) => e.dataset.method).join(','));
+  // GET (match), POST, then a PATCH per Genesys group the user joins.
+  assert((await methods()).startsWith('GET,POST'), await methods());
+  await page.locator('[data-testid="lifecycle"] input[value="disabled"]').check();
+  await until(async () => (await methods()).includes('PATCH'), 'PATCH when disabled');
+  assert((await page.locator('[data-testid="requests"] [data-method="PATCH"]').innerText()).includes('active'), 'sets active');
+  await page.locator('[data-testid="lifecycle"] input[value="hard-deleted"]').check();
+  await until(async () => (await methods()).includes('DELETE'), 'DELETE when hard-deleted');
+  await page.locator('[data-testid="lifecycle"] input[value="assigned"]').check();
+  await until(async () => (await methods()).startsWith('GET,POST'), 'back to POST');
+  await close();
+});
+
+test('the dialect switch changes the PATCH (and the Tenant URL flag)', async () => {
+  const { page, close } = await openPage();
+  await tab(page, 'results', 'update');
+  const patch = () => page.locator('[data-testid="update-requests"] [data-method="PATCH"] [data-testid="request-body"]').first().innerText();
+  const before = await patch();
+  assert(/"op": "(Replace|Add)"/.test(before), `default dialect: ${before.slice(0, 200)}`);
+  await page.locator('#dialect').selectOption('aadOptscim062020');
+  await until(async () => /"op": "(replace|add)"/.test(await patch()), 'lower-case ops');
+  assert((await page.locator('[data-testid="tenant-url"]').innerText()).endsWith('?aadOptscim062020'), 'flag on the Tenant URL');
+  await close();
+});
+
+test('the phone panel shows the verdict and applies the suggested expression', async () => {
+  const { page, close } = await openPage();
+  await tab(page, 'setup', 'user');
+  await page.locator('#sample-user').selectOption('extension');
+  await tab(page, 'results', 'phones');
+  const phone = page.locator('[data-testid="phone"]').first();
+  await until(async () => (await phone.getAttribute('data-verdict')) === 'rejected', 'rejected verdict');
+  assert((await phone.innerText()).includes('402'), 'extension shown');
+  await phone.getByRole('button', { name: /Use it in row/ }).click();
+  await until(async () => (await page.locator('[data-testid="phone"]').first().getAttribute('data-verdict')) !== 'rejected', 'accepted after the fix');
+  assert((await expressionOf(page, 9).inputValue()).length > 10, 'expression applied to the row');
+  await close();
+});
+
+test('the region picker shows the Tenant URL', async () => {
+  const { page, close } = await openPage();
+  for (const [host, url] of [
+    ['api.mypurecloud.ie', 'https://api.mypurecloud.ie/api/v2/scim/v2/'],
+    ['api.use2.us-gov-pure.cloud', 'https://api.use2.us-gov-pure.cloud/api/v2/scim/v2/'],
+  ]) {
+    await page.locator('#region').selectOption(host);
+    await until(async () => (await page.locator('[data-testid="tenant-url"]').innerText()) === url, url);
   }
   await close();
 });
 
-test('a 1,000-deep expression evaluates; 1,001 deep gives the nesting error', async () => {
-  const { page, log, close } = await openPage();
-  const deep = (n) => 'Not('.repeat(n) + '[IsSoftDeleted]' + ')'.repeat(n);
-  assert(deep(1000).length < 10_000, 'under the length limit');
-  await page.locator('#expr').fill(deep(1000));
-  await resultIs(page, 'False');
-  assert((await page.locator('#trace li').count()) === 1001, 'a trace row per node');
-  await page.locator('#expr').fill(deep(1001));
-  await page.locator('#diagnostics .diagnostic.error').waitFor();
-  const message = await text(page, '#diagnostics');
-  assert(/nest|deep/i.test(message), `nesting error: ${message.slice(0, 300)}`);
-  assert((await page.locator('#result-value').getAttribute('data-outcome')) === 'not-evaluated', 'not evaluated');
-  // And the page still works afterwards.
-  await page.locator('#expr').fill('Not([IsSoftDeleted])');
-  await resultIs(page, 'True');
-  assert(log.pageErrors.length === 0, `page errors: ${log.pageErrors.join(' | ')}`);
+test('importing a schema JSON replaces the rows; export downloads and copies', async () => {
+  const { page, close } = await openPage();
+  await tab(page, 'setup', 'schema');
+  const schema = {
+    synchronizationRules: [
+      {
+        name: 'USER_OUTBOUND',
+        sourceDirectoryName: 'Azure Active Directory',
+        targetDirectoryName: 'customappsso',
+        objectMappings: [
+          {
+            enabled: true,
+            sourceObjectName: 'User',
+            targetObjectName: 'User',
+            attributeMappings: [
+              { targetAttributeName: 'userName', source: { type: 'Attribute', name: 'userPrincipalName', expression: '[userPrincipalName]' }, matchingPriority: 1 },
+              { targetAttributeName: 'displayName', source: { type: 'Attribute', name: 'displayName', expression: '[displayName]' } },
+              { targetAttributeName: 'active', source: { type: 'Function', name: 'Not', expression: 'Not([IsSoftDeleted])' } },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  await page.locator('#schema-paste').fill(JSON.stringify(schema));
+  await page.locator('[data-testid="import-pasted"]').click();
+  await until(async () => (await page.locator('.mapping-row').count()) === 3, 'three rows');
+  assert((await page.locator('[data-testid="import-result"]').innerText()).includes('Imported 3'), 'import result');
+  // A file works too, and a broken document is reported, not imported.
+  await page.locator('[data-testid="import-file"]').setInputFiles({ name: 's.json', mimeType: 'application/json', buffer: Buffer.from('{"nope": 1}') });
+  await until(async () => (await page.locator('[data-testid="import-result"]').innerText()).includes('Not imported'), 'error shown');
+  assert((await page.locator('.mapping-row').count()) === 3, 'rows unchanged');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the schema JSON' }).click(),
+  ]);
+  assert(download.suggestedFilename() === 'synchronization-schema.json', download.suggestedFilename());
+  const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
+  assert(JSON.parse(text).synchronizationRules, 'a schema was downloaded');
+  await page.getByRole('button', { name: 'Copy the attributeMappings JSON' }).click();
+  const copied = await until(async () => page.evaluate(() => navigator.clipboard.readText()), 'clipboard');
+  assert(JSON.parse(copied).length === 3, 'three rows copied');
   await close();
 });
 
-test('no network request leaves the page’s own origin', async () => {
-  const { page, log, close } = await openPage();
-  await page.locator('#expr').fill('Join(",", [proxyAddresses])');
-  await page.locator('#examples').selectOption({ index: 2 });
-  await page.waitForTimeout(300);
-  const foreign = log.requests.filter((u) => new URL(u).origin !== ORIGIN);
-  assert(foreign.length === 0, `requests elsewhere: ${foreign.join(', ')}`);
-  assert(log.requests.length > 0, 'saw the page’s own requests');
-  // And the page itself cannot connect anywhere else (CSP connect-src).
-  const blocked = await page.evaluate(async () => {
-    try {
-      await fetch('http://127.0.0.2:9/');
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  assert(blocked, 'fetch to another origin is refused');
+test('rows can be added, moved and removed with the keyboard', async () => {
+  const { page, close } = await openPage();
+  const targets = () => page.locator('.target-input').evaluateAll((els) => els.map((e) => e.value));
+  await page.locator('#m1-down').focus();
+  await page.keyboard.press('Enter');
+  await until(async () => (await targets())[2] === 'active', 'moved down');
+  assert(await page.evaluate(() => document.activeElement.id === 'm1-down'), 'focus stays on the button');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await until(async () => (await targets())[1] === 'active', 'moved up');
+  await page.locator('#m1-remove').focus();
+  await page.keyboard.press('Enter');
+  await until(async () => (await targets()).length === 9 && !(await targets()).includes('active'), 'removed');
+  assert(await page.evaluate(() => document.activeElement.id.endsWith('-remove')), 'focus on the next row');
+  await page.locator('[data-testid="add-row"]').focus();
+  await page.keyboard.press('Enter');
+  await until(async () => page.evaluate(() => document.activeElement.classList.contains('target-input')), 'new target focused');
+  assert((await targets()).length === 10, 'added');
   await close();
 });
 
-test('markup typed into the expression or the user JSON renders as text', async () => {
+test('the trace of a picked row shows every node with its value', async () => {
+  const { page, close } = await openPage();
+  await rowOf(page, 2).getByRole('button', { name: 'Show how row 2 is evaluated' }).click();
+  await page.locator('#results-panel-trace').waitFor({ state: 'visible' });
+  const items = page.locator('[data-testid="trace"] [role="treeitem"]');
+  await until(async () => (await items.count()) >= 2, 'trace rows');
+  assert((await items.first().innerText()).includes('Not'), await items.first().innerText());
+  assert((await page.locator('[data-testid="trace"]').innerText()).includes('[IsSoftDeleted]'), 'attribute node');
+  await page.locator('#trace-row').selectOption('8');
+  await until(async () => (await page.locator('[data-testid="trace"]').innerText()).includes('StripSpaces'), 'row 9 trace');
+  await close();
+});
+
+test('markup in every user field and in expressions renders as text', async () => {
   const { page, log, close } = await openPage();
   const payloads = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>'];
-  const countElements = () => page.evaluate(() => document.querySelectorAll('script, img, iframe, object').length);
+  const countElements = () => page.evaluate(() => document.querySelectorAll('script, img, iframe, object, embed').length);
   const before = await countElements();
+  const user = JSON.parse(await page.locator('#user-json').inputValue());
   for (const p of payloads) {
-    // As expression text: a syntax error whose excerpt shows the text.
-    await page.locator('#expr').fill(p);
-    await page.locator('#diagnostics .diagnostic.error').waitFor();
-    assert((await text(page, '#diagnostics')).includes(p.slice(0, 6)), `excerpt shows ${p}`);
-    // Inside a string literal: flows as a value.
-    await page.locator('#expr').fill(`Append([displayName], "${p}")`);
-    await resultIs(page, `Ada Lovelace${p}`);
-    // As a user attribute value.
-    await page.locator('#expr').fill('[jobTitle]');
-    const user = await page.locator('#user').inputValue();
-    await page.locator('#user').fill(user.replace('"Contact Center Agent"', JSON.stringify(p)));
-    await resultIs(page, p);
-    assert((await text(page, '#trace')).includes(p), 'trace shows the text');
-    await page.getByRole('button', { name: 'Reset sample user' }).click();
-    await resultIs(page, 'Contact Center Agent');
+    const hostile = Object.fromEntries(Object.entries(user).map(([k, v]) => [k, typeof v === 'string' ? `${p}${v}` : v]));
+    hostile[p] = p;
+    hostile.memberOf = [{ displayName: p }];
+    await setUserJson(page, JSON.stringify(hostile, null, 2));
+    await until(async () => (await postBody(page)).includes(p), 'payload in the POST as text');
+    await page.locator('#sample-user').selectOption('agent');
+    await tab(page, 'setup', 'mappings');
+    await expressionOf(page, 9).fill(`Append([displayName], "${p}")`);
+    await until(async () => (await postBody(page)).includes(p.replace(/"/g, '\\"')), 'payload from an expression');
+    await expressionOf(page, 9).fill(p);
+    await rowOf(page, 9).locator('[data-testid="editor-error"]').waitFor();
+    await rowOf(page, 4).locator('.target-input').fill(p);
+    await tab(page, 'results', 'problems');
+    await tab(page, 'results', 'trace');
+    await tab(page, 'setup', 'user');
+    await tab(page, 'results', 'requests');
   }
   await page.waitForTimeout(200);
   assert(log.dialogs.length === 0, `dialogs: ${log.dialogs.join(', ')}`);
@@ -280,9 +439,54 @@ test('markup typed into the expression or the user JSON renders as text', async 
   await close();
 });
 
+test('no request leaves the page’s own files, whatever the admin does', async () => {
+  const { page, log, close } = await openPage();
+  await expressionOf(page, 9).pressSequentially(' ');
+  await page.locator('[data-testid="lifecycle"] input[value="soft-deleted"]').check();
+  await tab(page, 'results', 'phones');
+  await page.locator('[data-testid="share"]').click();
+  await tab(page, 'setup', 'schema');
+  await page.getByRole('button', { name: 'Copy the schema JSON' }).click();
+  await page.waitForTimeout(300);
+  const foreign = log.requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && new URL(u).origin !== ORIGIN);
+  assert(foreign.length === 0, `requests elsewhere: ${foreign.join(', ')}`);
+  const own = log.requests.map((u) => new URL(u).pathname);
+  assert(own.every((p) => p === '/' || /^\/[\w.-]+\.(js|wasm|css|svg|html)$/.test(p)), `unexpected requests: ${own.join(', ')}`);
+  const blocked = await page.evaluate(async () => {
+    try {
+      await fetch('http://127.0.0.2:9/');
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  assert(blocked, 'fetch to another origin is refused by the CSP');
+  await close();
+});
+
+test('screenshots: light and dark, 1280 and 1440 wide', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [1280, 1440]) {
+      const { page, log, close } = await openPage({ width, colorScheme });
+      await page.waitForTimeout(200);
+      const path = `${SCREENSHOT_DIR}/playground-${colorScheme}-${width}.png`;
+      await page.screenshot({ path });
+      if (colorScheme === 'light' && width === 1280 && process.env.README_SCREENSHOT) {
+        await page.screenshot({ path: process.env.README_SCREENSHOT });
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      assert(!overflow, `no horizontal scrolling at ${width}`);
+      assert(log.pageErrors.length === 0, log.pageErrors.join(' | '));
+      await close();
+    }
+  }
+});
+
 let passed = 0;
 let failed = 0;
+const only = process.env.ONLY;
 for (const { name, fn } of tests) {
+  if (only && !name.includes(only)) continue;
   const started = Date.now();
   try {
     await fn();

@@ -7,4 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 # Address 127.0.0.1 and port 8080 come from Trunk.toml ([serve]).
-exec trunk serve --release --offline=true "$@"
+# erase_components: the same smaller build as scripts/test.sh.
+RUSTFLAGS="--cfg erase_components" exec trunk serve --release --offline=true "$@"

@@ -1,43 +1,140 @@
-//! The playground page: type an Entra attribute-mapping expression and a user's source
-//! attributes, see what Entra would send, why, and what is wrong — computed in the browser by
-//! `mapping-core`, sending nothing anywhere.
+//! The playground: an identity admin designs, tests and explains a Microsoft Entra ID → Genesys
+//! Cloud SCIM provisioning setup before switching it on. Paste a user, adjust the mappings, and
+//! see what Entra will send and what will go wrong — computed in the browser by `mapping-core`,
+//! sending nothing anywhere.
 //!
-//! State is two strings (the expression and the user JSON); everything shown is derived from
-//! them by [`report::analyse`] in one memo, and the components only render that report.
+//! * [`state`]: the one serializable [`state::AppState`], the reactive [`state::Store`], saving
+//!   (localStorage) and share links (`#s=` fragment, deflated);
+//! * [`derived`]: the memos every panel reads (mapping set, parsed users, [`view::analysis`]);
+//! * [`view`]: pure view models (analysis, highlighting, completion), unit-tested;
+//! * [`components`]: small components, one job each.
 
 pub mod components;
-pub mod report;
-pub mod samples;
+pub mod derived;
+pub mod dom;
+pub mod state;
+pub mod view;
 
-use components::{DiagnosticsView, ExpressionInput, ResultView, TraceView, UserInput};
+use components::common::Notices;
+use components::layout::{PageHeader, SetupPane};
+use components::results::ResultsPane;
+use derived::Derived;
 use leptos::prelude::*;
+use state::{codec, persist, Store};
+use std::time::Duration;
 
-/// The whole page.
+/// Above this size the state is saved once edits pause instead of on every change.
+const LARGE_STATE: usize = 200_000;
+
+/// The whole page, with its state read from a share link, the saved state or the defaults.
 #[component]
 pub fn App() -> impl IntoView {
-    let expr = RwSignal::new(samples::INITIAL_EXPRESSION.to_string());
-    let user = RwSignal::new(samples::SAMPLE_USER.to_string());
+    let (state, notices) = persist::initial_state();
+    app_with(Store::new(state), notices)
+}
+
+/// The page on a given store (component tests start from a known state).
+pub fn app_with(store: Store, notices: Vec<(bool, String)>) -> impl IntoView {
+    for (error, text) in notices {
+        store.notify(error, text);
+    }
+    provide_context(store);
     // One clock reading for the session, so Now()-based results stay put while typing.
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    let report = Memo::new(move |_| expr.with(|e| user.with(|u| report::analyse(e, u, now))));
+    let derived = Derived::new(store, now);
+    provide_context(derived);
+    save_on_change(store);
+    follow_theme(store);
+    open_links_pasted_into_this_tab(store);
 
     view! {
-        <header class="page-header">
-            <h1>"Entra attribute-mapping playground"</h1>
-            <p class="privacy">
-                "Runs entirely in your browser: nothing you type is sent anywhere, and the page makes no network requests."
-            </p>
-        </header>
-        <main class="layout">
-            <section class="inputs" aria-label="Inputs">
-                <ExpressionInput expr=expr />
-                <UserInput user=user report=report />
-            </section>
-            <section class="outputs" aria-label="Result">
-                <ResultView report=report />
-                <DiagnosticsView report=report />
-                <TraceView report=report />
-            </section>
+        <PageHeader />
+        <Notices />
+        <main class="workspace">
+            <SetupPane />
+            <ResultsPane />
         </main>
+        <footer class="page-footer">
+            <p>
+                "Previews follow Microsoft's documented provisioning behaviour and Genesys Cloud's SCIM rules; test with provisioning on demand before a full sync."
+            </p>
+        </footer>
     }
+}
+
+/// Saves the state on every change, and drops a share fragment from the address once the state
+/// changes, so a reload keeps the edits. A large state (a multi-megabyte user) is serialized and
+/// saved once edits pause, not on every keystroke.
+fn save_on_change(store: Store) {
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let warned = StoredValue::new(false);
+    let save = move || {
+        let json = codec::to_json(&store.snapshot_untracked());
+        match persist::save_json(&json) {
+            Ok(()) => warned.set_value(false),
+            Err(e) if !warned.get_value() => {
+                warned.set_value(true);
+                store.notify(true, format!("Not saved: {e}."));
+            }
+            Err(_) => {}
+        }
+    };
+    Effect::new(move |first_run_done: Option<bool>| {
+        store.track();
+        let large = store.users_len() > LARGE_STATE;
+        if first_run_done.is_some()
+            && persist::location_hash().is_some_and(|h| codec::payload_in_hash(&h).is_some())
+        {
+            persist::clear_hash();
+        }
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        if large {
+            timer.set_value(set_timeout_with_handle(save, Duration::from_millis(600)).ok());
+        } else {
+            save();
+        }
+        true
+    });
+}
+
+/// `data-theme` on the root element: `light`, `dark`, or absent to follow the system.
+fn follow_theme(store: Store) {
+    Effect::new(move |_| {
+        let theme = store.theme.get();
+        if let Some(root) = document().document_element() {
+            let _ = match theme.as_str() {
+                "light" | "dark" => root.set_attribute("data-theme", &theme),
+                _ => root.remove_attribute("data-theme"),
+            };
+        }
+    });
+}
+
+/// A share link pasted into the address bar of an open page only changes the fragment: load it.
+fn open_links_pasted_into_this_tab(store: Store) {
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let Some(hash) = persist::location_hash() else {
+            return;
+        };
+        let Some(payload) = codec::payload_in_hash(&hash) else {
+            return;
+        };
+        let result = codec::from_link_payload(payload);
+        persist::clear_hash();
+        match result {
+            Ok(state) => {
+                store.load(state);
+                store.notify(false, "Opened the setup from the shared link.");
+            }
+            Err(e) => {
+                store.notify(
+                    true,
+                    format!("The shared link could not be opened: {e}. Your setup is unchanged."),
+                );
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
 }

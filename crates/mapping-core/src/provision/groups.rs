@@ -62,11 +62,16 @@ pub fn unmatched_findings(entra_groups: &[String], genesys_groups: &[String]) ->
     if missing.is_empty() {
         return Vec::new();
     }
-    let names = missing
+    const SHOWN: usize = 10;
+    let mut names = missing
         .iter()
+        .take(SHOWN)
         .map(|s| format!("\"{s}\""))
         .collect::<Vec<_>>()
         .join(", ");
+    if missing.len() > SHOWN {
+        names.push_str(&format!(" and {} more", missing.len() - SHOWN));
+    }
     let message = if matched.is_empty() {
         format!("none of the user's groups ({names}) exists in Genesys: Entra never creates groups, so no membership is synced")
     } else {
@@ -98,6 +103,15 @@ mod tests {
         let f = unmatched_findings(&names(&["Finance"]), &genesys);
         assert!(f[0].message.starts_with("none of the user's groups"));
         assert!(unmatched_findings(&[], &genesys).is_empty());
+        let many: Vec<String> = (0..25).map(|i| format!("G{i}")).collect();
+        let f = unmatched_findings(&many, &genesys);
+        assert!(
+            f[0].message.contains("\"G9\"")
+                && !f[0].message.contains("\"G10\"")
+                && f[0].message.contains("and 15 more"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use crate::report::Excerpt;
+use crate::view::excerpt::Excerpt;
 use leptos::prelude::*;
 
 /// A piece of the input with the span in question marked, as text nodes (never parsed as HTML).
@@ -11,12 +11,8 @@ pub fn ExcerptView(excerpt: Excerpt) -> impl IntoView {
     } = excerpt;
     let point = marked.is_empty();
     view! {
-        <pre class="excerpt" data-testid="excerpt">
-            <code>
-                {before}
-                <mark class:point=point>{marked}</mark>
-                {after}
-            </code>
+        <pre class="excerpt">
+            <code>{before}<mark class:point=point>{marked}</mark>{after}</code>
         </pre>
     }
 }

@@ -1,0 +1,11 @@
+//! Small building blocks used across the page.
+
+mod copy_buttons;
+mod excerpt_view;
+mod notices;
+mod tabs;
+
+pub use copy_buttons::CopyButtons;
+pub use excerpt_view::ExcerptView;
+pub use notices::Notices;
+pub use tabs::{TabList, TabPanel};

@@ -1,0 +1,224 @@
+use super::SuggestionList;
+use crate::derived::Derived;
+use crate::view::completion::{self, Context, Suggestion};
+use crate::view::highlight;
+use crate::view::text::{byte_to_utf16, line_col, utf16_to_byte};
+use leptos::html::{Pre, Textarea};
+use leptos::prelude::*;
+use mapping_core::expr::MAX_LENGTH;
+use web_sys::KeyboardEvent;
+
+/// The first error of an expression: byte span, position and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct EditorError {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    message: String,
+    help: Option<String>,
+}
+
+fn first_error(text: &str) -> Option<EditorError> {
+    let diagnostics = mapping_core::compile(text).err()?;
+    let d = diagnostics.into_iter().next()?;
+    let (line, column) = line_col(text, d.span.start);
+    Some(EditorError {
+        start: d.span.start,
+        end: d.span.end,
+        line,
+        column,
+        message: d.message,
+        help: d.help,
+    })
+}
+
+/// An expression box: syntax colouring (a transparent textarea over a `<pre>` of token spans
+/// with the same font and box), the first error underlined with its message, and autocomplete
+/// (functions with signature and help, the user's attributes after `[`) in a listbox driven by
+/// arrows, Enter/Tab and Escape; Ctrl+Space opens it.
+#[component]
+pub fn ExpressionEditor(
+    /// The textarea's DOM id.
+    id: String,
+    value: RwSignal<String>,
+    #[prop(into)] label: Signal<String>,
+) -> impl IntoView {
+    let derived = expect_context::<Derived>();
+    let area = NodeRef::<Textarea>::new();
+    let pre = NodeRef::<Pre>::new();
+    let error = Memo::new(move |_| value.with(|t| first_error(t)));
+
+    let open = RwSignal::new(false);
+    let items = RwSignal::new(Vec::<Suggestion>::new());
+    let active = RwSignal::new(0usize);
+    let context = StoredValue::new(None::<(Context, usize)>);
+
+    let close = move || {
+        open.set(false);
+        context.set_value(None);
+    };
+    // Reads the caret and offers what fits there.
+    let refresh = move |forced: bool| {
+        let Some(el) = area.get_untracked() else {
+            return;
+        };
+        let text = el.value();
+        let caret = utf16_to_byte(&text, el.selection_start().ok().flatten().unwrap_or(0));
+        let found = completion::context(&text, caret, forced).and_then(|ctx| {
+            let list = derived
+                .attribute_names
+                .with_untracked(|names| completion::suggestions(&ctx, names));
+            (!list.is_empty()).then_some((ctx, list))
+        });
+        match found {
+            Some((ctx, list)) => {
+                items.set(list);
+                active.set(0);
+                context.set_value(Some((ctx, caret)));
+                open.set(true);
+            }
+            None => close(),
+        }
+    };
+    let autosize = move || {
+        if let Some(el) = area.get_untracked() {
+            let style = web_sys::HtmlElement::style(&el);
+            let _ = style.set_property("height", "auto");
+            let _ = style.set_property("height", &format!("{}px", el.scroll_height() + 2));
+        }
+    };
+    let accept = move |i: usize| {
+        let (Some(el), Some((ctx, caret))) = (area.get_untracked(), context.get_value()) else {
+            return;
+        };
+        let Some(s) = items.with_untracked(|list| list.get(i).cloned()) else {
+            return;
+        };
+        let (text, new_caret) = completion::accept(&el.value(), caret, &ctx, &s);
+        el.set_value(&text);
+        let at = byte_to_utf16(&text, new_caret);
+        let _ = el.set_selection_range(at, at);
+        value.set(text);
+        close();
+        // After a function name, offer nothing; after `Name(`, the user types arguments.
+    };
+    let on_pick = Callback::new(accept);
+
+    // Keep the height fitted to the text, also when the text is replaced from outside.
+    Effect::new(move |_| {
+        value.track();
+        autosize();
+    });
+
+    let keydown = move |ev: KeyboardEvent| {
+        let key = ev.key();
+        if open.get_untracked() {
+            let n = items.with_untracked(Vec::len);
+            match key.as_str() {
+                "ArrowDown" => active.update(|a| *a = (*a + 1) % n.max(1)),
+                "ArrowUp" => active.update(|a| *a = (*a + n.max(1) - 1) % n.max(1)),
+                "Enter" | "Tab" => accept(active.get_untracked()),
+                "Escape" => close(),
+                _ => return,
+            }
+            ev.prevent_default();
+            ev.stop_propagation();
+        } else if key == " " && ev.ctrl_key() {
+            ev.prevent_default();
+            refresh(true);
+        }
+    };
+    let sync_scroll = move || {
+        if let (Some(a), Some(p)) = (area.get_untracked(), pre.get_untracked()) {
+            p.set_scroll_top(a.scroll_top());
+            p.set_scroll_left(a.scroll_left());
+        }
+    };
+
+    let list_id = format!("{id}-list");
+    let message_id = format!("{id}-msg");
+    let active_id = {
+        let list_id = list_id.clone();
+        move || open.get().then(|| format!("{list_id}-{}", active.get()))
+    };
+    let segments = move || {
+        let span = error.with(|e| e.as_ref().map(|e| (e.start, e.end)));
+        value.with(|t| highlight::segments(t, span))
+    };
+    let length = move || value.with(|t| t.chars().count());
+    let too_long = move || length() > MAX_LENGTH;
+
+    view! {
+        <div class="editor" class:has-error=move || error.with(Option::is_some)>
+            <div class="editor-stack">
+                <pre class="editor-highlight" aria-hidden="true" node_ref=pre>
+                    {move || {
+                        segments()
+                            .into_iter()
+                            .map(|s| {
+                                let class = if s.error { format!("{} err", s.class) } else { s.class.to_string() };
+                                view! { <span class=class>{s.text}</span> }
+                            })
+                            .collect_view()
+                    }}
+                    // A trailing newline in a textarea makes a line; in a <pre> it needs content.
+                    " "
+                </pre>
+                <textarea
+                    id=id.clone()
+                    class="editor-input"
+                    node_ref=area
+                    rows="1"
+                    spellcheck="false"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    aria-label=move || label.get()
+                    aria-autocomplete="list"
+                    aria-controls=list_id.clone()
+                    aria-activedescendant=active_id
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    aria-describedby=message_id.clone()
+                    prop:value=move || value.get()
+                    on:input:target=move |ev| {
+                        value.set(ev.target().value());
+                        refresh(false);
+                    }
+                    on:keydown=keydown
+                    on:blur=move |_| close()
+                    on:click=move |_| close()
+                    on:scroll=move |_| sync_scroll()
+                ></textarea>
+            </div>
+            <Show when=move || open.get()>
+                <SuggestionList id=list_id.clone() items=items active=active on_pick=on_pick />
+            </Show>
+            <p class="editor-message" id=message_id.clone()>
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            let position = if e.line > 1 {
+                                format!("Line {}, column {}: ", e.line, e.column)
+                            } else {
+                                format!("Column {}: ", e.column)
+                            };
+                            view! {
+                                <span class="editor-error" data-testid="editor-error">
+                                    {position}
+                                    {e.message}
+                                    {e.help.map(|h| view! { <span class="help">" — " {h}</span> })}
+                                </span>
+                            }
+                        })
+                }}
+                <span class="editor-length" class:over=too_long>
+                    {move || {
+                        let n = length();
+                        if n > MAX_LENGTH / 2 { format!("{n} / {MAX_LENGTH}") } else { String::new() }
+                    }}
+                </span>
+            </p>
+        </div>
+    }
+}

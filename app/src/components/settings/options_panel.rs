@@ -1,0 +1,129 @@
+use crate::state::{persist, AppState, Store};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Reads `entraId=genesysId` lines.
+fn pairs(text: &str) -> BTreeMap<String, String> {
+    text.lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+        .collect()
+}
+
+/// Options of the preview: phone region, the Genesys groups, users already provisioned, theme,
+/// and starting over.
+#[component]
+pub fn OptionsPanel() -> impl IntoView {
+    let store = expect_context::<Store>();
+    // Set from the state when it is replaced, not while typing (blank lines stay as typed).
+    let groups_text = move || {
+        store.loads.track();
+        store
+            .settings
+            .with_untracked(|s| s.genesys_groups.join("\n"))
+    };
+    let provisioned_text = move || {
+        store.loads.track();
+        store.settings.with_untracked(|s| {
+            s.provisioned
+                .iter()
+                .map(|(a, b)| format!("{a}={b}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    };
+    let reset = move |_| {
+        persist::clear_saved();
+        store.load(AppState::default());
+        store.notify(false, "Started over with the defaults.");
+    };
+    view! {
+        <div class="form-grid">
+            <label for="phone-region">"Default phone region"</label>
+            <div>
+                <input
+                    id="phone-region"
+                    class="code short"
+                    maxlength="2"
+                    prop:value=move || store.settings.with(|s| s.phone_region.clone())
+                    on:input:target=move |ev| {
+                        let v = ev.target().value();
+                        store.settings.update(|s| s.phone_region = v);
+                    }
+                />
+                <p class="hint">"Two letters (US, GB, DE…): the country of numbers written without +country code."</p>
+            </div>
+            <label for="genesys-groups">"Groups in Genesys Cloud"</label>
+            <div>
+                <textarea
+                    id="genesys-groups"
+                    class="code"
+                    rows="4"
+                    prop:value=groups_text
+                    on:input:target=move |ev| {
+                        let v = lines(&ev.target().value());
+                        store.settings.update(|s| s.genesys_groups = v);
+                    }
+                ></textarea>
+                <p class="hint">"One name per line. Entra adds the user to Genesys groups whose name matches an Entra group (ignoring case); it never creates groups."</p>
+            </div>
+            <label for="provisioned">"Users already in Genesys"</label>
+            <div>
+                <textarea
+                    id="provisioned"
+                    class="code"
+                    rows="3"
+                    placeholder="entra-object-id=genesys-user-id"
+                    prop:value=provisioned_text
+                    on:input:target=move |ev| {
+                        let v = pairs(&ev.target().value());
+                        store.settings.update(|s| s.provisioned = v);
+                    }
+                ></textarea>
+                <p class="hint">"entraObjectId=genesysUserId per line: resolves the manager reference."</p>
+            </div>
+            <label for="theme">"Theme"</label>
+            <div>
+                <select
+                    id="theme"
+                    prop:value=move || store.theme.get()
+                    on:change:target=move |ev| store.theme.set(ev.target().value())
+                >
+                    <option value="auto">"Follow the system"</option>
+                    <option value="light">"Light"</option>
+                    <option value="dark">"Dark"</option>
+                </select>
+            </div>
+            <span class="label">"Start over"</span>
+            <div>
+                <button type="button" class="danger" on:click=reset>
+                    "Reset everything to the defaults"
+                </button>
+                <p class="hint">"Forgets the setup saved in this browser."</p>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn reads_lines_and_pairs() {
+        assert_eq!(lines(" a \n\nb"), vec!["a", "b"]);
+        let p = pairs("x = 1\nbad\n=2\ny=2");
+        assert_eq!(p.len(), 2);
+        assert_eq!(p["x"], "1");
+    }
+}

@@ -1,0 +1,72 @@
+//! The few browser services the page uses, wrapped so components stay declarative: the
+//! clipboard, Blob downloads, and moving the focus to a field with a span selected. None of them
+//! touches the network.
+
+use crate::view::text::byte_to_utf16;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+/// Copies `text` to the clipboard; the future resolves to whether it worked.
+pub async fn copy(text: String) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Offers `text` as a file download (a Blob URL on an `<a download>`, revoked afterwards).
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_hidden(true);
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&a)?;
+    a.click();
+    a.remove();
+    // Revoke once the download has started.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// Focuses the element with `id`, scrolls it into view and, for a text field, selects the byte
+/// span `span` of its value (or puts the caret at its start).
+pub fn focus_field(id: &str, span: Option<(usize, usize)>) {
+    let Some(el) = leptos::prelude::document().get_element_by_id(id) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(el) = el.dyn_ref::<HtmlElement>() {
+        let _ = el.focus();
+    }
+    let Some((start, end)) = span else {
+        return;
+    };
+    if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+        let value = area.value();
+        let _ = area.set_selection_range(byte_to_utf16(&value, start), byte_to_utf16(&value, end));
+    } else if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+        let value = input.value();
+        let _ = input.set_selection_range(byte_to_utf16(&value, start), byte_to_utf16(&value, end));
+    }
+}
+
+/// Runs `f` after the next render (two animation frames: the DOM is updated and laid out).
+pub fn after_render(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || leptos::prelude::request_animation_frame(f));
+}

@@ -1,0 +1,121 @@
+//! Everything an admin sets up, as one serializable value with a version number.
+
+use mapping_core::graph::Lifecycle;
+use mapping_core::mapping::model::MappingSet;
+use mapping_core::mapping::presets;
+use mapping_core::scim::Dialect;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The version written into every saved state and share link. A state with a higher number was
+/// made by a newer page and is refused with a notice rather than half-read.
+pub const STATE_VERSION: u32 = 1;
+
+/// The whole setup: mappings, the two users, and the options of the preview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppState {
+    pub version: u32,
+    pub mappings: MappingSet,
+    /// The user as pasted: Microsoft Graph JSON or flat source attributes (kept as text, so a
+    /// half-typed edit survives a reload).
+    pub user: String,
+    /// The same user before a change, for the update (PATCH) preview.
+    pub before: String,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default)]
+    pub ui: UiState,
+}
+
+/// The options of the preview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    pub lifecycle: Lifecycle,
+    pub dialect: Dialect,
+    /// The API host of the Genesys Cloud region (for the Tenant URL); empty when none is picked.
+    pub region: String,
+    /// Two-letter region for phone numbers written without a country code, e.g. `US`.
+    pub phone_region: String,
+    /// Names of the groups that exist in Genesys Cloud, one per entry.
+    pub genesys_groups: Vec<String>,
+    /// Entra object id → Genesys user id of users already provisioned (resolves the manager).
+    pub provisioned: BTreeMap<String, String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lifecycle: Lifecycle::Assigned,
+            dialect: Dialect::Default,
+            region: "api.mypurecloud.com".into(),
+            phone_region: "US".into(),
+            genesys_groups: vec!["Sales Agents".into(), "Support".into()],
+            provisioned: BTreeMap::new(),
+        }
+    }
+}
+
+/// Which panels are open; restored with the rest so a reload looks the same.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UiState {
+    pub setup_tab: String,
+    pub results_tab: String,
+    /// The row whose evaluation the trace panel shows.
+    pub trace_row: usize,
+    /// `auto`, `light` or `dark`.
+    pub theme: String,
+    /// Whether share links carry the users (they may hold personal data).
+    pub share_users: bool,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        UiState {
+            setup_tab: "mappings".into(),
+            results_tab: "requests".into(),
+            trace_row: 1,
+            theme: "auto".into(),
+            share_users: true,
+        }
+    }
+}
+
+impl Default for AppState {
+    /// Genesys's recommended mappings and the first sample user.
+    fn default() -> Self {
+        AppState {
+            version: STATE_VERSION,
+            mappings: presets::genesys_default(),
+            user: super::samples::SAMPLES[0].json.to_string(),
+            before: super::samples::BEFORE_USER.to_string(),
+            settings: Settings::default(),
+            ui: UiState::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn the_default_state_round_trips_through_json() {
+        let state = AppState::default();
+        let text = serde_json::to_string(&state).unwrap();
+        assert!(text.contains("\"version\":1"), "{text}");
+        let back: AppState = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, state);
+    }
+
+    #[test]
+    fn missing_settings_and_ui_take_defaults() {
+        let text = r#"{"version":1,"mappings":{"mappings":[]},"user":"{}","before":"{}"}"#;
+        let state: AppState = serde_json::from_str(text).unwrap();
+        assert_eq!(state.settings, Settings::default());
+        assert_eq!(state.ui, UiState::default());
+    }
+}

@@ -1,0 +1,673 @@
+//! Everything the results panels show, computed in one pure function from the mapping set, the
+//! two users and the settings, with `mapping-core` doing the provisioning logic. Never fails:
+//! every problem becomes part of the analysis.
+
+use crate::state::Settings;
+use mapping_core::diag::Severity;
+use mapping_core::expr::lexer::{tokenize, TokenKind};
+use mapping_core::expr::trace::TraceNode;
+use mapping_core::expr::{EvalContext, Value};
+use mapping_core::finding::{Field, Finding};
+use mapping_core::genesys::regions::REGIONS;
+use mapping_core::graph::{GraphUser, Lifecycle};
+use mapping_core::lint::lint;
+use mapping_core::mapping::model::MappingSet;
+use mapping_core::phone::GenesysVerdict;
+use mapping_core::provision::rows::RowValue;
+use mapping_core::provision::{self, Options, Preview};
+use mapping_core::scim::{Dialect, ScimRequest};
+use mapping_core::source::SourceValue;
+use serde_json::Value as Json;
+
+/// Most source attributes listed (a huge pasted user stays readable and fast).
+pub const MAX_SOURCE_ROWS: usize = 400;
+/// Longest attribute value shown whole.
+const MAX_VALUE_CHARS: usize = 300;
+
+/// What the analysis reads.
+pub struct Inputs<'a> {
+    pub set: &'a MappingSet,
+    /// The user (Graph or flat), parsed.
+    pub user: &'a Json,
+    /// The user before a change, parsed.
+    pub before: &'a Json,
+    pub settings: &'a Settings,
+    /// The clock, seconds since 1970 (`Now()` and date functions).
+    pub now: i64,
+}
+
+/// Everything the results show.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Analysis {
+    /// The user could not be read as a user (e.g. it is not an object).
+    pub user_error: Option<String>,
+    /// The requests Entra sends in the chosen lifecycle state.
+    pub requests: Vec<RequestView>,
+    /// What the lifecycle state means, in words.
+    pub lifecycle_note: String,
+    pub update: UpdateView,
+    /// One per mapping row: what it gives this user.
+    pub rows: Vec<RowView>,
+    /// Lint, preview and update findings, errors first, without duplicates.
+    pub findings: Vec<FindingView>,
+    pub phones: Vec<PhoneView>,
+    /// One per mapping row: its evaluation trace (empty when nothing was evaluated).
+    pub traces: Vec<Vec<TraceRow>>,
+    pub source: SourceView,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RequestView {
+    pub method: String,
+    pub path: String,
+    pub purpose: String,
+    /// The body, pretty-printed.
+    pub body: Option<String>,
+    /// Method, path and body as one text (for copying).
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UpdateView {
+    pub requests: Vec<RequestView>,
+    /// Why there is no update preview.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowView {
+    /// `flows`, `null`, `dropped`, `condition-fails`, `failed`, `not-applied`.
+    pub outcome: &'static str,
+    /// What the row gives, in a few words or as JSON.
+    pub text: String,
+    pub default_used: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingView {
+    /// `error`, `warning` or `info`.
+    pub severity: &'static str,
+    pub code: String,
+    pub message: String,
+    pub help: Option<String>,
+    pub row: Option<usize>,
+    /// `target`, `source`, `default` or `row`.
+    pub field: Option<&'static str>,
+    /// Byte span in the field's text.
+    pub span: Option<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneView {
+    pub row: usize,
+    pub target: String,
+    pub input: String,
+    pub e164: Option<String>,
+    pub tel_uri: Option<String>,
+    pub extension: Option<String>,
+    pub valid: bool,
+    pub number_type: Option<String>,
+    pub country: Option<String>,
+    /// `accepted`, `normalized`, `rejected`, `extension-only`.
+    pub verdict: &'static str,
+    pub verdict_text: &'static str,
+    pub problems: Vec<String>,
+    pub suggestion: Option<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraceRow {
+    pub depth: usize,
+    pub label: String,
+    pub value: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceView {
+    /// Whether the input looked like a Graph user.
+    pub from_graph: bool,
+    pub rows: Vec<SourceRow>,
+    /// How many attributes there are in all (more than `rows` for a huge user).
+    pub total: usize,
+    pub ignored: Vec<String>,
+    pub groups: Vec<String>,
+    pub manager: Option<String>,
+    /// Every source attribute name (for autocomplete).
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRow {
+    /// The Graph property it came from, when that differs or is known.
+    pub graph: Option<String>,
+    pub entra: String,
+    pub value: String,
+    pub note: Option<String>,
+}
+
+/// The preview options for these settings.
+pub fn options(settings: &Settings, state: Lifecycle, now: i64) -> Options {
+    let region = settings.phone_region.trim();
+    Options {
+        state,
+        dialect: settings.dialect,
+        provisioned: settings.provisioned.clone(),
+        genesys_groups: settings
+            .genesys_groups
+            .iter()
+            .map(|g| g.trim().to_string())
+            .filter(|g| !g.is_empty())
+            .collect(),
+        default_region: (!region.is_empty()).then(|| region.to_ascii_uppercase()),
+        ctx: EvalContext::from_unix_seconds(now).with_trace(),
+    }
+}
+
+/// The Tenant URL for the chosen region and dialect (the flag goes on the URL), if a region is
+/// picked.
+pub fn tenant_url(settings: &Settings) -> Option<String> {
+    let region = REGIONS.iter().find(|r| r.api_host == settings.region)?;
+    let mut url = region.tenant_url();
+    if settings.dialect == Dialect::AadOptscim062020 {
+        url.push_str("?aadOptscim062020");
+    }
+    Some(url)
+}
+
+/// Analyses the inputs.
+pub fn analyse(inputs: &Inputs) -> Analysis {
+    let settings = inputs.settings;
+    let state = settings.lifecycle;
+    let opts = options(settings, state, inputs.now);
+    let mut analysis = Analysis {
+        lifecycle_note: state.describe().to_string(),
+        ..Analysis::default()
+    };
+    let mut findings: Vec<Finding> = lint(inputs.set);
+
+    match provision::preview(inputs.user, inputs.set, &opts) {
+        Ok(preview) => {
+            analysis.requests = preview.requests.iter().map(request_view).collect();
+            analysis.rows = preview.rows.iter().map(row_view).collect();
+            analysis.traces = preview
+                .rows
+                .iter()
+                .map(|r| {
+                    r.evaluation
+                        .as_ref()
+                        .and_then(|e| e.trace.as_ref())
+                        .map(trace_rows)
+                        .unwrap_or_default()
+                })
+                .collect();
+            analysis.phones = phone_views(&preview, inputs.set);
+            analysis.source = source_view(&preview.user);
+            findings.extend(preview.findings);
+        }
+        Err(e) => {
+            analysis.user_error = Some(e);
+            analysis.rows = inputs
+                .set
+                .mappings
+                .iter()
+                .map(|_| RowView {
+                    outcome: "not-applied",
+                    text: "no user to evaluate".into(),
+                    default_used: false,
+                })
+                .collect();
+            analysis.traces = vec![Vec::new(); inputs.set.mappings.len()];
+        }
+    }
+
+    let update_opts = options(settings, Lifecycle::Assigned, inputs.now);
+    analysis.update = match provision::update(inputs.before, inputs.user, inputs.set, &update_opts)
+    {
+        Ok(update) => {
+            // The update repeats what the create already says about a row (in other words):
+            // keep only what is new.
+            let known: Vec<(&'static str, Option<usize>)> =
+                findings.iter().map(|f| (f.code, f.row)).collect();
+            let new: Vec<Finding> = update
+                .findings
+                .into_iter()
+                .filter(|f| !known.contains(&(f.code, f.row)))
+                .collect();
+            findings.extend(new);
+            UpdateView {
+                requests: update.requests.iter().map(request_view).collect(),
+                error: None,
+            }
+        }
+        Err(e) => UpdateView {
+            requests: Vec::new(),
+            error: Some(e),
+        },
+    };
+    analysis.findings = finding_views(findings);
+    analysis
+}
+
+fn request_view(r: &ScimRequest) -> RequestView {
+    RequestView {
+        method: r.method.to_string(),
+        path: r.path.clone(),
+        purpose: r.purpose.clone(),
+        body: r
+            .body
+            .as_ref()
+            .map(|b| serde_json::to_string_pretty(b).unwrap_or_default()),
+        text: r.render(),
+    }
+}
+
+fn value_text(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Ignore => "(dropped)".into(),
+        other => other.to_json().to_string(),
+    }
+}
+
+fn row_view(row: &provision::rows::RowResult) -> RowView {
+    let (outcome, text) = match &row.value {
+        RowValue::Flows(v) => ("flows", value_text(v)),
+        RowValue::Null => (
+            "null",
+            "null: nothing is sent (Genesys keeps what it has)".into(),
+        ),
+        RowValue::Dropped => ("dropped", "dropped from the flow".into()),
+        RowValue::ConditionFails(v) => (
+            "condition-fails",
+            format!(
+                "IIF condition read an empty attribute: Entra fails it (would be {})",
+                value_text(v)
+            ),
+        ),
+        RowValue::Failed => (
+            "failed",
+            row.diagnostics
+                .first()
+                .map_or("error".into(), |d| format!("error: {}", d.message)),
+        ),
+        RowValue::NotApplied => ("not-applied", "not applied".into()),
+    };
+    RowView {
+        outcome,
+        text,
+        default_used: row.default_used,
+    }
+}
+
+/// The trace as rows in document order, walked iteratively (a thousand-deep trace needs no deep
+/// recursion).
+pub fn trace_rows(root: &TraceNode) -> Vec<TraceRow> {
+    let mut rows = Vec::with_capacity(root.len());
+    let mut stack = vec![(root, 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        rows.push(TraceRow {
+            depth,
+            label: node.label.clone(),
+            value: node.value.to_string(),
+            note: node.note.clone(),
+        });
+        stack.extend(node.children.iter().rev().map(|c| (c, depth + 1)));
+    }
+    rows
+}
+
+/// A suggestion reads the raw attribute and was proven on the value the row sends. When the row
+/// already transforms the attribute (e.g. `StripSpaces([telephoneNumber])`), the fix must apply
+/// to what the row computes: the suggestion's first attribute is replaced by the row's
+/// expression.
+pub fn compose_suggestion(suggestion: &str, row_expression: &str) -> String {
+    let row = row_expression.trim();
+    let is_plain_attribute = {
+        let tokens = tokenize(row);
+        tokens.len() == 1 && tokens[0].kind == TokenKind::Attribute
+    };
+    if row.is_empty() || is_plain_attribute {
+        return suggestion.to_string();
+    }
+    match tokenize(suggestion)
+        .into_iter()
+        .find(|t| t.kind == TokenKind::Attribute)
+    {
+        Some(t) => format!(
+            "{}{row}{}",
+            &suggestion[..t.span.start],
+            &suggestion[t.span.end..]
+        ),
+        None => suggestion.to_string(),
+    }
+}
+
+fn phone_views(preview: &Preview, set: &MappingSet) -> Vec<PhoneView> {
+    preview
+        .phones
+        .iter()
+        .map(|p| {
+            let a = &p.analysis;
+            let (verdict, verdict_text) = match a.verdict {
+                GenesysVerdict::Accepted => ("accepted", "Accepted as sent"),
+                GenesysVerdict::AcceptedAfterNormalizing => (
+                    "normalized",
+                    "Accepted, but Genesys stores it differently (tel: URI)",
+                ),
+                GenesysVerdict::Rejected => ("rejected", "Most likely rejected (400)"),
+                GenesysVerdict::ExtensionOnly => ("extension-only", "Extension only"),
+            };
+            PhoneView {
+                row: p.row,
+                target: p.target.clone(),
+                input: a.input.clone(),
+                e164: a.e164.clone(),
+                tel_uri: a.tel_uri.clone(),
+                extension: a.extension.clone(),
+                valid: a.valid,
+                number_type: a.number_type.clone(),
+                country: a.country.clone(),
+                verdict,
+                verdict_text,
+                problems: a.problems.clone(),
+                suggestion: a.suggestion.as_ref().map(|s| {
+                    let row = set
+                        .mappings
+                        .get(p.row)
+                        .and_then(|m| m.expression_text())
+                        .unwrap_or_default();
+                    (
+                        compose_suggestion(&s.expression, &row),
+                        s.explanation.clone(),
+                    )
+                }),
+            }
+        })
+        .collect()
+}
+
+fn source_view(user: &GraphUser) -> SourceView {
+    let names: Vec<String> = user.attributes.names().map(str::to_string).collect();
+    let graph_of = |entra: &str| user.names.iter().find(|n| n.entra == entra);
+    let rows = user
+        .attributes
+        .iter()
+        .take(MAX_SOURCE_ROWS)
+        .map(|(name, value)| {
+            let mapping = graph_of(name);
+            SourceRow {
+                graph: mapping.map(|m| m.graph.clone()),
+                entra: name.to_string(),
+                value: crate::view::text::shorten(
+                    &match value {
+                        SourceValue::Single(s) => format!("{s:?}"),
+                        SourceValue::Multi(items) => format!("{items:?}"),
+                    },
+                    MAX_VALUE_CHARS,
+                ),
+                note: mapping.and_then(|m| m.note.clone()),
+            }
+        })
+        .collect();
+    SourceView {
+        from_graph: user.from_graph,
+        rows,
+        total: user.attributes.len(),
+        ignored: user.ignored.iter().take(MAX_SOURCE_ROWS).cloned().collect(),
+        groups: user.groups.iter().take(MAX_SOURCE_ROWS).cloned().collect(),
+        manager: user.manager.as_ref().map(|m| {
+            let name = m
+                .display_name
+                .clone()
+                .or_else(|| m.user_principal_name.clone())
+                .unwrap_or_default();
+            if name.is_empty() {
+                m.id.clone()
+            } else {
+                format!("{name} ({})", m.id)
+            }
+        }),
+        names,
+    }
+}
+
+fn severity_rank(s: Severity) -> u8 {
+    match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
+/// Findings for display: duplicates (the same message about the same place, as lint and the
+/// preview both report a broken expression) dropped, errors first, then by row.
+fn finding_views(mut findings: Vec<Finding>) -> Vec<FindingView> {
+    findings.sort_by_key(|f| (severity_rank(f.severity), f.row.unwrap_or(usize::MAX)));
+    let mut out: Vec<FindingView> = Vec::with_capacity(findings.len());
+    for f in findings {
+        let view = FindingView {
+            severity: f.severity.as_str(),
+            code: f.code.to_string(),
+            message: f.message,
+            help: f.help,
+            row: f.row,
+            field: f.field.map(|field| match field {
+                Field::Target => "target",
+                Field::Source => "source",
+                Field::DefaultValue => "default",
+                Field::Row => "row",
+            }),
+            span: f.span.map(|s| (s.start, s.end)),
+        };
+        if !out
+            .iter()
+            .any(|o| o.row == view.row && o.message == view.message && o.field == view.field)
+        {
+            out.push(view);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::samples::{by_id, BEFORE_USER};
+    use mapping_core::mapping::model::AttributeMapping;
+    use mapping_core::mapping::presets::genesys_default;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    const NOW: i64 = 1_704_067_200;
+
+    fn json(text: &str) -> Json {
+        serde_json::from_str(text).unwrap()
+    }
+
+    fn run(set: &MappingSet, user: &str, settings: &Settings) -> Analysis {
+        analyse(&Inputs {
+            set,
+            user: &json(user),
+            before: &json(BEFORE_USER),
+            settings,
+            now: NOW,
+        })
+    }
+
+    #[test]
+    fn the_default_preset_posts_the_sample_agent() {
+        let a = run(
+            &genesys_default(),
+            by_id("agent").unwrap().json,
+            &Settings::default(),
+        );
+        assert_eq!(a.user_error, None);
+        let post = a.requests.iter().find(|r| r.method == "POST").unwrap();
+        let body = post.body.as_deref().unwrap();
+        assert!(
+            body.contains("\"userName\": \"priya.raman@contoso.com\""),
+            "{body}"
+        );
+        assert!(body.contains("+13178723000"), "{body}");
+        assert_eq!(a.rows.len(), genesys_default().mappings.len());
+        assert_eq!(a.rows[1].outcome, "flows");
+        assert_eq!(a.rows[1].text, "\"True\"");
+        assert!(!a.traces[1].is_empty());
+        assert_eq!(a.traces[1][0].depth, 0);
+        assert!(a.source.from_graph);
+        assert!(a.source.rows.iter().any(
+            |r| r.entra == "telephoneNumber" && r.graph.as_deref() == Some("businessPhones[0]")
+        ));
+        assert!(a.source.names.iter().any(|n| n == "IsSoftDeleted"));
+        assert_eq!(a.phones.len(), 1);
+        // The update from the "before" user changes the title and the department.
+        let patch = &a.update.requests[0];
+        assert_eq!(patch.method, "PATCH");
+        assert!(patch
+            .body
+            .as_deref()
+            .unwrap()
+            .contains("Customer Care Agent"));
+    }
+
+    #[test]
+    fn lifecycle_states_switch_the_request() {
+        let set = genesys_default();
+        let user = by_id("agent").unwrap().json;
+        let mut settings = Settings::default();
+        let methods =
+            |a: &Analysis| -> Vec<String> { a.requests.iter().map(|r| r.method.clone()).collect() };
+        assert!(methods(&run(&set, user, &settings)).contains(&"POST".to_string()));
+        settings.lifecycle = Lifecycle::Disabled;
+        let a = run(&set, user, &settings);
+        assert!(
+            methods(&a).contains(&"PATCH".to_string()),
+            "{:?}",
+            methods(&a)
+        );
+        assert!(a.lifecycle_note.contains("disabled"));
+        settings.lifecycle = Lifecycle::HardDeleted;
+        assert_eq!(methods(&run(&set, user, &settings)), vec!["GET", "DELETE"]);
+    }
+
+    #[test]
+    fn the_dialect_changes_the_patch() {
+        let set = genesys_default();
+        let user = by_id("agent").unwrap().json;
+        let mut settings = Settings::default();
+        let a = run(&set, user, &settings);
+        settings.dialect = Dialect::AadOptscim062020;
+        let b = run(&set, user, &settings);
+        let body = |a: &Analysis| a.update.requests[0].body.clone().unwrap();
+        assert!(body(&a).contains("\"Replace\"") || body(&a).contains("\"Add\""));
+        assert!(body(&b).contains("\"replace\"") || body(&b).contains("\"add\""));
+        assert_ne!(body(&a), body(&b));
+    }
+
+    #[test]
+    fn problems_point_at_rows_and_spans() {
+        let mut set = genesys_default();
+        set.mappings[8].source = "StripSpaces([telephoneNumber]".into();
+        set.mappings.push(AttributeMapping::direct(
+            "phoneNumbers[type eq \"fax\"].value",
+            "mail",
+        ));
+        let a = run(&set, by_id("agent").unwrap().json, &Settings::default());
+        let broken = a
+            .findings
+            .iter()
+            .find(|f| f.row == Some(8))
+            .expect("a finding on row 8");
+        assert_eq!(broken.severity, "error");
+        assert_eq!(broken.field, Some("source"));
+        assert!(broken.span.is_some());
+        assert_eq!(a.rows[8].outcome, "failed");
+        assert!(a
+            .findings
+            .iter()
+            .any(|f| f.row == Some(10) && f.field == Some("target")));
+        // Errors come first, and the same problem is listed once.
+        let first_non_error = a.findings.iter().position(|f| f.severity != "error");
+        if let Some(i) = first_non_error {
+            assert!(a.findings[i..].iter().all(|f| f.severity != "error"));
+        }
+        let about_row_8: Vec<_> = a.findings.iter().filter(|f| f.row == Some(8)).collect();
+        let mut messages: Vec<_> = about_row_8.iter().map(|f| &f.message).collect();
+        messages.dedup();
+        assert_eq!(messages.len(), about_row_8.len());
+    }
+
+    #[test]
+    fn a_user_that_is_not_an_object_is_an_error_not_a_panic() {
+        let a = run(&genesys_default(), "[1, 2]", &Settings::default());
+        assert!(a.user_error.is_some());
+        assert!(a.requests.is_empty());
+        assert_eq!(a.rows.len(), a.traces.len());
+        assert!(a.update.error.is_some());
+    }
+
+    #[test]
+    fn extensions_get_a_phone_verdict_and_suggestion() {
+        let a = run(
+            &genesys_default(),
+            by_id("extension").unwrap().json,
+            &Settings::default(),
+        );
+        let phone = &a.phones[0];
+        assert_eq!(phone.input, "+13178723000x402");
+        assert_eq!(phone.verdict, "rejected");
+        assert_eq!(phone.extension.as_deref(), Some("402"));
+        assert!(phone.suggestion.is_some());
+    }
+
+    #[test]
+    fn suggestions_compose_with_what_the_row_already_does() {
+        let s = r#"Replace([telephoneNumber], , "x", , "y", , )"#;
+        assert_eq!(compose_suggestion(s, "[telephoneNumber]"), s);
+        assert_eq!(
+            compose_suggestion(s, "StripSpaces([telephoneNumber])"),
+            r#"Replace(StripSpaces([telephoneNumber]), , "x", , "y", , )"#
+        );
+        assert_eq!(compose_suggestion("\"a\"", "Trim([x])"), "\"a\"");
+        // Applied to the extension sample, the composed fix is accepted.
+        let mut set = genesys_default();
+        let user = by_id("extension").unwrap().json;
+        let a = run(&set, user, &Settings::default());
+        let (fix, _) = a.phones[0].suggestion.clone().unwrap();
+        assert!(fix.contains("StripSpaces([telephoneNumber])"), "{fix}");
+        set.mappings[8].source = fix;
+        let b = run(&set, user, &Settings::default());
+        assert_ne!(b.phones[0].verdict, "rejected", "{:?}", b.phones[0]);
+    }
+
+    #[test]
+    fn tenant_url_follows_region_and_dialect() {
+        let mut s = Settings {
+            region: "api.mypurecloud.de".into(),
+            ..Settings::default()
+        };
+        assert_eq!(
+            tenant_url(&s).unwrap(),
+            "https://api.mypurecloud.de/api/v2/scim/v2/"
+        );
+        s.dialect = Dialect::AadOptscim062020;
+        assert!(tenant_url(&s)
+            .unwrap()
+            .ends_with("/scim/v2/?aadOptscim062020"));
+        s.region = String::new();
+        assert_eq!(tenant_url(&s), None);
+    }
+
+    #[test]
+    fn a_huge_user_is_listed_in_part() {
+        let mut user = serde_json::Map::new();
+        for i in 0..(MAX_SOURCE_ROWS + 50) {
+            user.insert(format!("a{i}"), Json::String("x".repeat(1000)));
+        }
+        let text = Json::Object(user).to_string();
+        let a = run(&genesys_default(), &text, &Settings::default());
+        assert_eq!(a.source.rows.len(), MAX_SOURCE_ROWS);
+        assert!(a.source.total > MAX_SOURCE_ROWS);
+        assert!(a.source.rows[0].value.chars().count() <= MAX_VALUE_CHARS + 1);
+    }
+}
