@@ -251,7 +251,11 @@ test('reload restores the state saved in the browser', async () => {
   await page.locator('[data-testid="add-row"]').click();
   await page.keyboard.type('externalId');
   await tab(page, 'results', 'update');
-  await page.waitForTimeout(200);
+  // Saving may be deferred on a busy machine: reload only once the typed target is stored.
+  await until(
+    async () => page.evaluate(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) || '').includes('"externalId"'))),
+    'state saved to localStorage',
+  );
   await page.reload();
   await ready(page);
   assert((await page.locator('.mapping-row').count()) === 11, 'added row kept');
