@@ -1,4 +1,5 @@
 use super::SourceField;
+use crate::components::common::TextInput;
 use crate::derived::Derived;
 use crate::dom;
 use crate::state::{RowSignals, Store};
@@ -162,16 +163,13 @@ pub fn MappingRow(index: ReadSignal<usize>, row: RowSignals) -> impl IntoView {
             </div>
             <div class="mapping-source">
                 <SourceField row=row number=number />
-                <input
+                <TextInput
                     id=row.field_id("default")
                     class="default-input"
-                    spellcheck="false"
-                    autocomplete="off"
                     placeholder="default if null"
                     title="Default value if null (used on create only)"
-                    aria-label=move || format!("Row {} default value if null (create only)", number.get())
-                    prop:value=move || row.default_value.get()
-                    on:input:target=move |ev| row.default_value.set(ev.target().value())
+                    value=row.default_value
+                    label=Signal::derive(move || format!("Row {} default value if null (create only)", number.get()))
                 />
             </div>
             <div class="mapping-outcome">

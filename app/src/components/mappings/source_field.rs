@@ -1,3 +1,4 @@
+use crate::components::common::TextInput;
 use crate::components::editor::ExpressionEditor;
 use crate::state::RowSignals;
 use leptos::prelude::*;
@@ -20,29 +21,23 @@ pub fn SourceField(row: RowSignals, #[prop(into)] number: Signal<usize>) -> impl
             }
             .into_any(),
             MappingKind::Direct => view! {
-                <input
+                <TextInput
                     id=id
                     class="source-input code"
                     list="source-attributes"
-                    spellcheck="false"
-                    autocomplete="off"
                     placeholder="source attribute, e.g. mail"
-                    aria-label=move || format!("Row {} source attribute", number.get())
-                    prop:value=move || row.source.get()
-                    on:input:target=move |ev| row.source.set(ev.target().value())
+                    value=row.source
+                    label=Signal::derive(move || format!("Row {} source attribute", number.get()))
                 />
             }
             .into_any(),
             MappingKind::Constant => view! {
-                <input
+                <TextInput
                     id=id
                     class="source-input code"
-                    spellcheck="false"
-                    autocomplete="off"
                     placeholder="constant value"
-                    aria-label=move || format!("Row {} constant value", number.get())
-                    prop:value=move || row.source.get()
-                    on:input:target=move |ev| row.source.set(ev.target().value())
+                    value=row.source
+                    label=Signal::derive(move || format!("Row {} constant value", number.get()))
                 />
             }
             .into_any(),
