@@ -249,6 +249,8 @@ test('reload restores the state saved in the browser', async () => {
   await expressionOf(page, 2).fill('Not([IsSoftDeleted])');
   await rowOf(page, 4).locator('.target-input').fill('title');
   await page.locator('[data-testid="add-row"]').click();
+  // The new row's target box takes the focus; type only once it has (a busy machine is slow).
+  await until(async () => page.evaluate(() => document.activeElement?.closest('.mapping-row')?.dataset.row === '10'), 'new row focused');
   await page.keyboard.type('externalId');
   await tab(page, 'results', 'update');
   // Saving may be deferred on a busy machine: reload only once the typed target is stored.
@@ -277,6 +279,57 @@ test('a corrupt link or stored state shows a notice and the app keeps working', 
   assert((await again.locator('.mapping-row').count()) === 10, 'defaults');
   await again.locator('[data-testid="notice"] button').first().click();
   await until(async () => (await again.locator('[data-testid="notice"]').count()) === 0, 'dismissed');
+  await close();
+});
+
+test('a long user is edited through a window of lines: paste, scroll, type, select all, copy, replace', async () => {
+  const { page, log, close } = await openPage();
+  await tab(page, 'setup', 'user');
+  const big = await page.evaluate(() => {
+    const user = { id: 'big-1', accountEnabled: true, userPrincipalName: 'long.user@contoso.com', displayName: 'Long User', memberOf: [] };
+    for (let i = 0; i < 20000; i += 1) user.memberOf.push({ '@odata.type': '#microsoft.graph.group', id: `g-${i}`, displayName: `Group ${i}` });
+    return JSON.stringify(user, null, 2);
+  });
+  const lines = big.split('\n').length;
+  await page.evaluate((t) => navigator.clipboard.writeText(t), big);
+  const box = page.locator('#user-json');
+  await box.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  const note = page.locator('[data-testid="user-json-window"]');
+  await until(async () => (await note.innerText()).includes(`of ${lines} around the view`), 'the window note');
+  assert((await box.inputValue()).length < 100_000, 'the box holds a window, not the 2 MB');
+  await until(async () => (await postBody(page)).includes('long.user@contoso.com'), 'results for the pasted user');
+  // The window follows the scroll; the gutter numbers the lines it shows.
+  await page.locator('#setup-panel-user .json-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
+  await until(async () => (await box.inputValue()).includes('"id": "g-10000"'), 'the middle of the text in the box');
+  const gutter = await page.locator('#setup-panel-user .gutter-lines').innerText();
+  const firstShown = Number(gutter.trim().split('\n')[0]);
+  assert(firstShown > 1000 && firstShown < lines, `gutter starts at ${firstShown}`);
+  // Typing there edits the whole text in place.
+  await box.evaluate((el) => {
+    const at = el.value.indexOf('"Group 10000"') + '"Group 10000'.length;
+    el.focus();
+    el.setSelectionRange(at, at);
+  });
+  await page.keyboard.type(' edited');
+  // Select all, copy: the clipboard gets all of it, not the window.
+  await page.keyboard.press('Control+A');
+  await until(async () => (await note.innerText()).startsWith(`All ${lines} lines selected`), 'all selected');
+  await page.keyboard.press('Control+C');
+  const copied = await until(async () => {
+    const t = await page.evaluate(() => navigator.clipboard.readText());
+    return t.length > big.length ? t : null;
+  }, 'the whole text copied');
+  const user = JSON.parse(copied);
+  assert(user.memberOf.length === 20000, 'every group copied');
+  assert(user.memberOf[10000].displayName === 'Group 10000 edited', `typed text kept: ${user.memberOf[10000].displayName}`);
+  // Typing with all selected replaces all of it; the box is a plain textarea again.
+  await page.keyboard.type('{');
+  await until(async () => (await box.inputValue()) === '{', 'the text replaced');
+  assert((await note.count()) === 0, 'no window note for a short text');
+  await page.locator('[data-testid="json-error"]').waitFor();
+  assert(log.pageErrors.length === 0, log.pageErrors.join(' | '));
   await close();
 });
 

@@ -70,3 +70,9 @@ pub fn focus_field(id: &str, span: Option<(usize, usize)>) {
 pub fn after_render(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || leptos::prelude::request_animation_frame(f));
 }
+
+/// Sets one inline style property of `el` now, outside the reactive graph (for sizes that code
+/// must read back in the same task).
+pub fn set_style(el: &web_sys::HtmlElement, property: &str, value: &str) {
+    let _ = web_sys::HtmlElement::style(el).set_property(property, value);
+}

@@ -53,11 +53,6 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
     floor_boundary(text, (start + column.saturating_sub(1)).min(line_end))
 }
 
-/// The number of lines of `text` (a final line without a newline counts).
-pub fn line_count(text: &str) -> usize {
-    text.bytes().filter(|b| *b == b'\n').count() + 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,12 +69,5 @@ mod tests {
         assert!(parse("{}").is_ok());
         let e = parse("").unwrap_err();
         assert_eq!(e.offset, 0);
-    }
-
-    #[test]
-    fn counts_lines() {
-        assert_eq!(line_count(""), 1);
-        assert_eq!(line_count("a\nb"), 2);
-        assert_eq!(line_count("a\n"), 2);
     }
 }

@@ -7,3 +7,4 @@ pub mod excerpt;
 pub mod highlight;
 pub mod json;
 pub mod text;
+pub mod text_window;

@@ -1,24 +1,67 @@
 use crate::components::common::ExcerptView;
 use crate::derived::Parsed;
+use crate::dom::set_style;
 use crate::state::store::TextDoc;
-use crate::view::json::line_count;
-use crate::view::text::byte_to_utf16;
-use leptos::html::Textarea;
+use crate::view::text::{byte_to_utf16, utf16_to_byte};
+use crate::view::text_window::{self as tw, Window};
+use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// Above this many characters, the text is read from the box only once typing pauses: reading,
-/// parsing and evaluating a large user on every keystroke would block typing.
-pub const LARGE_TEXT: u32 = 200_000;
+/// Above this many bytes, edits reach the results once typing pauses: parsing and evaluating a
+/// large user on every keystroke would block typing.
+pub const LARGE_TEXT: usize = 200_000;
 /// How long typing must pause before a large text is read.
 const LARGE_DEBOUNCE: Duration = Duration::from_millis(300);
 /// Must equal the editor's CSS line height and top padding.
 const LINE_HEIGHT: f64 = 20.0;
 const PADDING_TOP: f64 = 8.0;
 
-/// A JSON box with line numbers and the parse error positioned. The textarea is not re-rendered
-/// from the signal while typing (only when the text is replaced from outside), and only the line
-/// numbers in view are drawn, so a multi-megabyte paste stays responsive.
+/// The editor's text, outside the reactive graph: the whole text as of the last splice, where
+/// its lines start, and the window of it that the textarea holds (see [`tw`]).
+#[derive(Default)]
+struct Buffer {
+    text: String,
+    starts: Vec<usize>,
+    window: Window,
+    /// The textarea has edits not yet spliced into `text`.
+    dirty: bool,
+}
+
+impl Buffer {
+    fn reset(&mut self, text: String) {
+        self.starts = tw::line_starts(&text);
+        self.text = text;
+        self.dirty = false;
+    }
+
+    /// Splices the textarea's `content` into the text.
+    fn splice(&mut self, content: &str) {
+        let w = self.window;
+        let text = tw::splice(&self.text, &w, content);
+        self.reset(text);
+        self.window = Window {
+            last: w.first + tw::line_count(content),
+            end: w.start + content.len(),
+            ..w
+        };
+    }
+
+    /// The 0-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    fn is_whole(&self) -> bool {
+        self.window.first == 0 && self.window.last == self.starts.len()
+    }
+}
+
+/// A JSON box with line numbers and the parse error positioned. A long text (a user with
+/// thousands of groups, a 5 MB paste) is held through a window of lines around the view, so
+/// typing stays fast whatever its size; Ctrl+A then copies, cuts or replaces all of it.
 #[component]
 pub fn JsonEditor(
     id: &'static str,
@@ -27,118 +70,379 @@ pub fn JsonEditor(
     parsed: Memo<Parsed>,
 ) -> impl IntoView {
     let area = NodeRef::<Textarea>::new();
-    let scroll_top = RwSignal::new(0.0f64);
-    let height = RwSignal::new(360.0f64);
+    let scroller = NodeRef::<Div>::new();
+    let sheet = NodeRef::<Div>::new();
+    let buffer = StoredValue::new(Buffer::default());
+    // The window's first line and length, and the text's lines, for the gutter and the note.
+    let first = RwSignal::new(0usize);
+    let shown_lines = RwSignal::new(1usize);
+    let total_lines = RwSignal::new(1usize);
+    let view_height = RwSignal::new(360.0f64);
+    let all_selected = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let timer = StoredValue::new(None::<TimeoutHandle>);
-    let lines = Memo::new(move |_| doc.text.with(|t| line_count(t)));
+    // A selection scrolled out of the window, and where the caret was put meanwhile.
+    let detached = StoredValue::new(None::<((usize, usize), u32)>);
     let error = Memo::new(move |_| parsed.with(|p| p.error.clone()));
 
-    let measure = move || {
-        if let Some(el) = area.get_untracked() {
-            scroll_top.set(el.scroll_top() as f64);
-            // A hidden tab measures 0: keep the last height.
-            if el.client_height() > 0 {
-                height.set(el.client_height() as f64);
+    // Sizes the sheet and the textarea for the window showing `content`. Set directly, not
+    // through reactive styles, so that a scroll right after sees the new height.
+    let draw = move |content: &str| {
+        let (Some(sheet), Some(el)) = (sheet.get_untracked(), area.get_untracked()) else {
+            return;
+        };
+        let (window_first, outside) =
+            buffer.with_value(|b| (b.window.first, b.starts.len() - b.window.lines()));
+        let lines = tw::line_count(content);
+        let px = |lines: usize| format!("{}px", lines as f64 * LINE_HEIGHT);
+        let padded = |lines: usize| format!("{}px", lines as f64 * LINE_HEIGHT + 2.0 * PADDING_TOP);
+        set_style(&sheet, "padding-top", &px(window_first));
+        set_style(&sheet, "height", &padded(outside + lines));
+        set_style(&el, "height", &padded(lines));
+        let width = format!("calc({}ch + 2rem)", tw::widest_line(content));
+        set_style(&el, "width", &width);
+        first.set(window_first);
+        shown_lines.set(lines);
+        total_lines.set(outside + lines);
+    };
+    // Lines in view: the first one and how many.
+    let in_view = move || -> (usize, usize) {
+        let Some(s) = scroller.get_untracked() else {
+            return (0, 20);
+        };
+        if s.client_height() > 0 {
+            view_height.set(s.client_height() as f64);
+        }
+        let top = ((s.scroll_top() as f64 - PADDING_TOP) / LINE_HEIGHT).max(0.0) as usize;
+        (
+            top,
+            (view_height.get_untracked() / LINE_HEIGHT).ceil() as usize + 1,
+        )
+    };
+    // The selection as byte offsets in the whole text.
+    let selection = move |el: &web_sys::HtmlTextAreaElement| -> Option<(usize, usize)> {
+        let content = el.value();
+        let (s, e) = (el.selection_start().ok()??, el.selection_end().ok()??);
+        let start = buffer.with_value(|b| b.window.start);
+        Some((
+            start + utf16_to_byte(&content, s),
+            start + utf16_to_byte(&content, e),
+        ))
+    };
+    // Splices pending edits into the text; true if there were any.
+    let commit = move || -> bool {
+        let Some(el) = area.get_untracked() else {
+            return false;
+        };
+        if !buffer.with_value(|b| b.dirty) {
+            return false;
+        }
+        let content = el.value();
+        buffer.update_value(|b| b.splice(&content));
+        true
+    };
+    let publish = move || {
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        pending.set(false);
+        commit();
+        doc.text.set(buffer.with_value(|b| b.text.clone()));
+    };
+    // Puts the window over the lines from `top`, with the selection `keep` (whole-text bytes).
+    // A selection outside the new window is remembered and brought back at the next key.
+    let show_from = move |top: usize, count: usize, keep: Option<(usize, usize)>| {
+        let Some(el) = area.get_untracked() else {
+            return;
+        };
+        commit();
+        let window = buffer.with_value(|b| tw::window_around(&b.text, &b.starts, top, count));
+        buffer.update_value(|b| b.window = window);
+        let content = buffer.with_value(|b| b.text[window.start..window.end].to_string());
+        el.set_value(&content);
+        draw(&content);
+        let inside = |(s, e): (usize, usize)| s >= window.start && e <= window.end;
+        // Without a selection to keep, the caret goes to the first line in view, so that
+        // focusing the box does not scroll it away.
+        let top_of_view = buffer.with_value(|b| b.starts[top.clamp(window.first, window.last - 1)]);
+        let (s, e) = keep
+            .filter(|&sel| inside(sel))
+            .unwrap_or((top_of_view, top_of_view));
+        let at = |x: usize| byte_to_utf16(&content, x - window.start);
+        let _ = el.set_selection_range(at(s), at(e));
+        detached.set_value(keep.filter(|&sel| !inside(sel)).map(|sel| (sel, at(s))));
+    };
+    let scroll_to_line = move |line: usize| {
+        if let Some(s) = scroller.get_untracked() {
+            let top = line as f64 * LINE_HEIGHT - view_height.get_untracked() / 2.0;
+            s.set_scroll_top(top.max(0.0) as i32);
+        }
+    };
+    // Shows the window around `sel` and selects it there.
+    let reveal = move |sel: (usize, usize)| {
+        let line = buffer.with_value(|b| b.line_of(sel.1));
+        let (_, count) = in_view();
+        show_from(line.saturating_sub(count / 2), count, Some(sel));
+        scroll_to_line(line);
+    };
+    let schedule_publish = move || {
+        let size = buffer.with_value(|b| b.text.len());
+        if size > LARGE_TEXT {
+            if let Some(t) = timer.get_value() {
+                t.clear();
             }
+            pending.set(true);
+            timer.set_value(set_timeout_with_handle(publish, LARGE_DEBOUNCE).ok());
+        } else {
+            publish();
+        }
+    };
+    // Replaces bytes `start..end` of the whole text, leaving the caret after `text`.
+    let replace = move |start: usize, end: usize, text: &str| {
+        all_selected.set(false);
+        commit();
+        buffer.update_value(|b| {
+            let edited = [&b.text[..start], text, &b.text[end..]].concat();
+            b.reset(edited);
+        });
+        let caret = start + text.len();
+        reveal((caret, caret));
+        schedule_publish();
+    };
+    let focused = move |el: &web_sys::HtmlTextAreaElement| {
+        let el: &web_sys::Element = el.as_ref();
+        document().active_element().is_some_and(|a| &a == el)
+    };
+    let on_scroll = move |_| {
+        let Some(el) = area.get_untracked() else {
+            return;
+        };
+        let (top, count) = in_view();
+        let stale = buffer.with_value(|b| !tw::covers(&b.window, b.starts.len(), top, count));
+        if stale {
+            let keep = if focused(&el) {
+                detached
+                    .get_value()
+                    .map(|(sel, _)| sel)
+                    .or_else(|| selection(&el))
+            } else {
+                None
+            };
+            show_from(top, count, keep);
         }
     };
     let on_input = move |_| {
         let Some(el) = area.get_untracked() else {
             return;
         };
+        all_selected.set(false);
+        buffer.update_value(|b| b.dirty = true);
+        let whole = buffer.with_value(Buffer::is_whole);
+        let len = el.text_length() as usize;
+        if (whole && len > tw::WHOLE_BYTES) || len > 4 * tw::WHOLE_BYTES {
+            // A large drop or programmatic fill: window it before the browser lays it out.
+            let caret = selection(&el);
+            commit();
+            if let Some(sel) = caret {
+                reveal(sel);
+            }
+        } else {
+            draw(&el.value());
+        }
+        schedule_publish();
+    };
+    // A text replaced from outside (a sample, a shared link, the first render).
+    Effect::new(move |_| {
+        doc.loaded.track();
         if let Some(t) = timer.get_value() {
             t.clear();
         }
-        measure();
-        if el.text_length() > LARGE_TEXT {
-            pending.set(true);
-            let handle = set_timeout_with_handle(
-                move || {
-                    if let Some(el) = area.get_untracked() {
-                        doc.text.set(el.value());
-                    }
-                    pending.set(false);
-                },
-                LARGE_DEBOUNCE,
-            );
-            timer.set_value(handle.ok());
-        } else {
-            pending.set(false);
-            doc.text.set(el.value());
+        pending.set(false);
+        buffer.update_value(|b| b.reset(doc.text.get_untracked()));
+        if let Some(s) = scroller.get_untracked() {
+            s.set_scroll_top(0);
         }
-    };
-    // The box's content is set from the signal on first render and on replacements only.
-    let initial = move || {
-        doc.loaded.track();
-        doc.text.get_untracked()
-    };
-    Effect::new(move |_| {
-        doc.loaded.track();
-        measure();
+        let (_, count) = in_view();
+        show_from(0, count, None);
     });
 
-    let gutter = move || {
-        let first = ((scroll_top.get() - PADDING_TOP) / LINE_HEIGHT)
-            .floor()
-            .max(0.0) as usize;
-        let count = (height.get() / LINE_HEIGHT).ceil() as usize + 2;
-        let last = (first + count).min(lines.get());
-        let error_line = error.with(|e| e.as_ref().map(|e| e.line));
-        let offset = PADDING_TOP + first as f64 * LINE_HEIGHT - scroll_top.get();
-        let numbers = (first + 1..=last)
-            .map(|n| {
-                let is_error = error_line == Some(n);
-                view! { <span class:err-line=is_error>{n}</span> }
-            })
-            .collect_view();
-        (offset, numbers)
+    // Ctrl+A in a windowed text selects all of it: copy, cut, typing and pasting then act on
+    // the whole text, which the textarea does not hold.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        let command = ev.ctrl_key() || ev.meta_key();
+        let letter = |l: &str| command && key.eq_ignore_ascii_case(l);
+        if letter("a") && !buffer.with_value(Buffer::is_whole) {
+            ev.prevent_default();
+            if let Some(el) = area.get_untracked() {
+                el.select();
+            }
+            all_selected.set(true);
+            return;
+        }
+        let modifier = matches!(key.as_str(), "Control" | "Meta" | "Shift" | "Alt");
+        // Keys that act on the selection keep it whole (the input and clipboard handlers do the
+        // work); arrows, Home, Escape… make it the box's own again.
+        let acts_on_selection = (key.chars().count() == 1 && !command)
+            || modifier
+            || matches!(key.as_str(), "Backspace" | "Delete" | "Enter")
+            || letter("c")
+            || letter("x")
+            || letter("v");
+        if !acts_on_selection {
+            all_selected.set(false);
+        }
+        // The caret was scrolled out of the window: bring it back before the key acts, unless
+        // it has been moved since.
+        if !modifier && !all_selected.get_untracked() {
+            if let (Some((sel, placeholder)), Some(el)) =
+                (detached.get_value(), area.get_untracked())
+            {
+                detached.set_value(None);
+                if el.selection_start().ok().flatten() == Some(placeholder) {
+                    reveal(sel);
+                }
+            }
+        }
     };
+    let whole_len = move || {
+        commit();
+        buffer.with_value(|b| b.text.len())
+    };
+    let on_copy = move |ev: web_sys::ClipboardEvent| {
+        if !all_selected.get_untracked() {
+            return;
+        }
+        if let Some(data) = ev.clipboard_data() {
+            commit();
+            let _ = buffer.with_value(|b| data.set_data("text/plain", &b.text));
+            ev.prevent_default();
+        }
+    };
+    let on_cut = move |ev: web_sys::ClipboardEvent| {
+        if all_selected.get_untracked() {
+            on_copy(ev);
+            replace(0, whole_len(), "");
+        }
+    };
+    // A large paste is spliced in here: in the textarea, the browser would lay all of it out.
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(el) = area.get_untracked() else {
+            return;
+        };
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        let range = if all_selected.get_untracked() {
+            Some((0, whole_len()))
+        } else if text.len() > tw::WHOLE_BYTES / 2 {
+            commit();
+            selection(&el)
+        } else {
+            None
+        };
+        if let Some((start, end)) = range {
+            ev.prevent_default();
+            replace(start, end, &text);
+        }
+    };
+    let on_beforeinput = move |ev: web_sys::InputEvent| {
+        if !all_selected.get_untracked() {
+            return;
+        }
+        ev.prevent_default();
+        let end = whole_len();
+        match ev.input_type().as_str() {
+            "insertText" | "insertReplacementText" => {
+                replace(0, end, &ev.data().unwrap_or_default())
+            }
+            "insertLineBreak" | "insertParagraph" => replace(0, end, "\n"),
+            t if t.starts_with("delete") => replace(0, end, ""),
+            _ => {}
+        }
+    };
+
     let go_to_error = move |_| {
         let (Some(el), Some(e)) = (area.get_untracked(), error.get_untracked()) else {
             return;
         };
-        let _ = el.focus();
-        let text = el.value();
-        let at = byte_to_utf16(&text, e.offset);
-        let _ = el.set_selection_range(at, at);
-        let top = (e.line.saturating_sub(1) as f64) * LINE_HEIGHT - height.get_untracked() / 2.0;
-        el.set_scroll_top(top.max(0.0) as i32);
-        measure();
+        publish();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+        reveal((e.offset, e.offset));
+    };
+    let gutter = move || {
+        let first = first.get();
+        (first + 1..=first + shown_lines.get())
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let error_mark = move || {
+        let line = error.with(|e| e.as_ref().map(|e| e.line))?;
+        let first = first.get();
+        (line > first && line <= first + shown_lines.get()).then(|| {
+            let top = PADDING_TOP + (line - first - 1) as f64 * LINE_HEIGHT;
+            view! { <span class="err-line" style:top=format!("{top}px")>{line}</span> }
+        })
+    };
+    let windowed_note = move || {
+        let (first, shown, total) = (first.get(), shown_lines.get(), total_lines.get());
+        (shown < total).then(|| {
+            let text = if all_selected.get() {
+                format!("All {total} lines selected: copy, cut, type or paste to replace them.")
+            } else {
+                format!(
+                    "Long text: the box holds lines {}–{} of {total} around the view; Ctrl+A selects all of it.",
+                    first + 1,
+                    first + shown
+                )
+            };
+            view! { <p class="hint" data-testid=format!("{id}-window")>{text}</p> }
+        })
     };
     let error_id = format!("{id}-error");
 
     view! {
         <div class="json-editor" class:has-error=move || error.with(Option::is_some)>
-            <div class="gutter" aria-hidden="true">
-                {move || {
-                    let (offset, numbers) = gutter();
-                    view! {
-                        <div class="gutter-lines" style:transform=format!("translateY({offset}px)")>
-                            {numbers}
-                        </div>
-                    }
-                }}
+            <div class="json-scroll" node_ref=scroller on:scroll=on_scroll>
+                <div class="json-sheet" node_ref=sheet>
+                    <div class="gutter" aria-hidden="true">
+                        <div class="gutter-lines">{gutter}</div>
+                        {error_mark}
+                    </div>
+                    <textarea
+                        id=id
+                        class="code json-input"
+                        node_ref=area
+                        wrap="off"
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        aria-label=label
+                        aria-describedby=error_id.clone()
+                        aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                        on:input=on_input
+                        on:keydown=on_keydown
+                        on:copy=on_copy
+                        on:cut=on_cut
+                        on:paste=on_paste
+                        on:beforeinput=on_beforeinput
+                        on:blur=move |_| all_selected.set(false)
+                        on:mousedown=move |_| {
+                            all_selected.set(false);
+                            detached.set_value(None);
+                        }
+                    ></textarea>
+                </div>
             </div>
-            <textarea
-                id=id
-                class="code json-input"
-                node_ref=area
-                wrap="off"
-                spellcheck="false"
-                autocomplete="off"
-                autocapitalize="off"
-                aria-label=label
-                aria-describedby=error_id.clone()
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                prop:value=initial
-                on:input=on_input
-                on:scroll=move |_| measure()
-                on:mouseup=move |_| measure()
-                on:focus=move |_| measure()
-            ></textarea>
         </div>
         <div id=error_id class="json-status" role="status" data-testid=format!("{id}-status")>
+            {windowed_note}
             {move || pending.get().then(|| view! { <p class="hint">"Reading the text when typing pauses (large input)…"</p> })}
             {move || {
                 error
