@@ -81,13 +81,6 @@ pub fn ExpressionEditor(
             None => close(),
         }
     };
-    let autosize = move || {
-        if let Some(el) = area.get_untracked() {
-            let style = web_sys::HtmlElement::style(&el);
-            let _ = style.set_property("height", "auto");
-            let _ = style.set_property("height", &format!("{}px", el.scroll_height() + 2));
-        }
-    };
     let accept = move |i: usize| {
         let (Some(el), Some((ctx, caret))) = (area.get_untracked(), context.get_value()) else {
             return;
@@ -104,12 +97,6 @@ pub fn ExpressionEditor(
         // After a function name, offer nothing; after `Name(`, the user types arguments.
     };
     let on_pick = Callback::new(accept);
-
-    // Keep the height fitted to the text, also when the text is replaced from outside.
-    Effect::new(move |_| {
-        value.track();
-        autosize();
-    });
 
     let keydown = move |ev: KeyboardEvent| {
         let key = ev.key();
