@@ -462,6 +462,16 @@ test('the trace of a picked row shows every node with its value', async () => {
   assert((await page.locator('[data-testid="trace"]').innerText()).includes('[IsSoftDeleted]'), 'attribute node');
   await page.locator('#trace-row').selectOption('8');
   await until(async () => (await page.locator('[data-testid="trace"]').innerText()).includes('StripSpaces'), 'row 9 trace');
+  // A step with steps under it folds and unfolds; the keyboard reaches its button.
+  const all = await items.count();
+  const root = items.first();
+  assert((await root.getAttribute('aria-expanded')) === 'true', 'the root step is unfolded');
+  await root.getByRole('button', { name: 'Fold this step' }).focus();
+  await page.keyboard.press('Enter');
+  await until(async () => (await items.count()) === 1, 'only the root step left');
+  assert((await root.getAttribute('aria-expanded')) === 'false', 'folded');
+  await root.getByRole('button', { name: 'Unfold this step' }).click();
+  await until(async () => (await items.count()) === all, 'every step back');
   await close();
 });
 

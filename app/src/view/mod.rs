@@ -8,3 +8,4 @@ pub mod highlight;
 pub mod json;
 pub mod text;
 pub mod text_window;
+pub mod trace_tree;
