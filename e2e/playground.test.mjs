@@ -266,11 +266,23 @@ test('reload restores the state saved in the browser', async () => {
   await close();
 });
 
+test('a reload right after a keystroke keeps it (the pending save runs when the page is left)', async () => {
+  const { page, close } = await openPage();
+  await until(async () => page.evaluate(() => localStorage.getItem('scim-playground.state')?.startsWith('{')), 'first save');
+  await expressionOf(page, 2).fill('Not([IsSoftDeleted]) ');
+  await page.reload();
+  await ready(page);
+  assert((await expressionOf(page, 2).inputValue()) === 'Not([IsSoftDeleted]) ', 'the last keystroke kept');
+  await close();
+});
+
 test('a corrupt link or stored state shows a notice and the app keeps working', async () => {
   const { page, close, context } = await openPage({ url: `${BASE_URL}#s=AAAA-not-a-state` });
   const notice = await page.locator('[data-testid="notice"].error').innerText();
   assert(/link could not be opened/.test(notice), `notice ${notice}`);
   assert((await postBody(page)).includes('userName'), 'app works');
+  // The page saves once edits pause: corrupt the store only after that save.
+  await until(async () => page.evaluate(() => localStorage.getItem('scim-playground.state')?.startsWith('{')), 'first save');
   await page.evaluate(() => localStorage.setItem('scim-playground.state', '{"version": 1, "mappings": 7'));
   const again = await context.newPage();
   await again.goto(BASE_URL);

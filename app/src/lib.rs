@@ -23,8 +23,11 @@ use leptos::prelude::*;
 use state::{codec, persist, Store};
 use std::time::Duration;
 
-/// Above this size the state is saved once edits pause instead of on every change.
+/// How long edits must pause before the state is saved: serializing and storing it is kept off
+/// the keystroke (a large user waits longer). Leaving the page saves at once.
+const SAVE_DELAY: Duration = Duration::from_millis(250);
 const LARGE_STATE: usize = 200_000;
+const LARGE_SAVE_DELAY: Duration = Duration::from_millis(600);
 
 /// The whole page, with its state read from a share link, the saved state or the defaults.
 #[component]
@@ -62,13 +65,16 @@ pub fn app_with(store: Store, notices: Vec<(bool, String)>) -> impl IntoView {
     }
 }
 
-/// Saves the state on every change, and drops a share fragment from the address once the state
-/// changes, so a reload keeps the edits. A large state (a multi-megabyte user) is serialized and
-/// saved once edits pause, not on every keystroke.
+/// Saves the state once edits pause, and when the page is left; drops a share fragment from the
+/// address once the state changes, so a reload keeps the edits.
 fn save_on_change(store: Store) {
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let warned = StoredValue::new(false);
     let save = move || {
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        timer.set_value(None);
         let json = codec::to_json(&store.snapshot_untracked());
         match persist::save_json(&json) {
             Ok(()) => warned.set_value(false),
@@ -81,7 +87,6 @@ fn save_on_change(store: Store) {
     };
     Effect::new(move |first_run_done: Option<bool>| {
         store.track();
-        let large = store.users_len() > LARGE_STATE;
         if first_run_done.is_some()
             && persist::location_hash().is_some_and(|h| codec::payload_in_hash(&h).is_some())
         {
@@ -90,13 +95,21 @@ fn save_on_change(store: Store) {
         if let Some(t) = timer.get_value() {
             t.clear();
         }
-        if large {
-            timer.set_value(set_timeout_with_handle(save, Duration::from_millis(600)).ok());
+        let delay = if store.users_len() > LARGE_STATE {
+            LARGE_SAVE_DELAY
         } else {
-            save();
-        }
+            SAVE_DELAY
+        };
+        timer.set_value(set_timeout_with_handle(save, delay).ok());
         true
     });
+    // A reload or a closed tab right after typing still keeps the last keystroke.
+    let handle = window_event_listener(leptos::ev::pagehide, move |_| {
+        if timer.get_value().is_some() {
+            save();
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// `data-theme` on the root element: `light`, `dark`, or absent to follow the system.

@@ -13,9 +13,10 @@ use std::time::Duration;
 pub const LARGE_TEXT: usize = 200_000;
 /// How long typing must pause before a large text is read.
 const LARGE_DEBOUNCE: Duration = Duration::from_millis(300);
-/// Must equal the editor's CSS line height and top padding.
-const LINE_HEIGHT: f64 = 20.0;
-const PADDING_TOP: f64 = 8.0;
+/// Must equal the editor's CSS line height and top padding, in pixels. Whole numbers: formatting
+/// an f64 would link the float printer into the page for nothing.
+const LINE_HEIGHT: i32 = 20;
+const PADDING_TOP: i32 = 8;
 
 /// The editor's text, outside the reactive graph: the whole text as of the last splice, where
 /// its lines start, and the window of it that the textarea holds (see [`tw`]).
@@ -77,7 +78,7 @@ pub fn JsonEditor(
     let first = RwSignal::new(0usize);
     let shown_lines = RwSignal::new(1usize);
     let total_lines = RwSignal::new(1usize);
-    let view_height = RwSignal::new(360.0f64);
+    let view_height = RwSignal::new(360i32);
     let all_selected = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let timer = StoredValue::new(None::<TimeoutHandle>);
@@ -94,8 +95,8 @@ pub fn JsonEditor(
         let (window_first, outside) =
             buffer.with_value(|b| (b.window.first, b.starts.len() - b.window.lines()));
         let lines = tw::line_count(content);
-        let px = |lines: usize| format!("{}px", lines as f64 * LINE_HEIGHT);
-        let padded = |lines: usize| format!("{}px", lines as f64 * LINE_HEIGHT + 2.0 * PADDING_TOP);
+        let px = |lines: usize| format!("{}px", lines as i32 * LINE_HEIGHT);
+        let padded = |lines: usize| format!("{}px", lines as i32 * LINE_HEIGHT + 2 * PADDING_TOP);
         set_style(&sheet, "padding-top", &px(window_first));
         set_style(&sheet, "height", &padded(outside + lines));
         set_style(&el, "height", &padded(lines));
@@ -111,12 +112,12 @@ pub fn JsonEditor(
             return (0, 20);
         };
         if s.client_height() > 0 {
-            view_height.set(s.client_height() as f64);
+            view_height.set(s.client_height());
         }
-        let top = ((s.scroll_top() as f64 - PADDING_TOP) / LINE_HEIGHT).max(0.0) as usize;
+        let top = ((s.scroll_top() - PADDING_TOP) / LINE_HEIGHT).max(0) as usize;
         (
             top,
-            (view_height.get_untracked() / LINE_HEIGHT).ceil() as usize + 1,
+            ((view_height.get_untracked() + LINE_HEIGHT - 1) / LINE_HEIGHT) as usize + 1,
         )
     };
     // The selection as byte offsets in the whole text.
@@ -174,8 +175,8 @@ pub fn JsonEditor(
     };
     let scroll_to_line = move |line: usize| {
         if let Some(s) = scroller.get_untracked() {
-            let top = line as f64 * LINE_HEIGHT - view_height.get_untracked() / 2.0;
-            s.set_scroll_top(top.max(0.0) as i32);
+            let top = line as i32 * LINE_HEIGHT - view_height.get_untracked() / 2;
+            s.set_scroll_top(top.max(0));
         }
     };
     // Shows the window around `sel` and selects it there.
@@ -386,7 +387,7 @@ pub fn JsonEditor(
         let line = error.with(|e| e.as_ref().map(|e| e.line))?;
         let first = first.get();
         (line > first && line <= first + shown_lines.get()).then(|| {
-            let top = PADDING_TOP + (line - first - 1) as f64 * LINE_HEIGHT;
+            let top = PADDING_TOP + (line - first - 1) as i32 * LINE_HEIGHT;
             view! { <span class="err-line" style:top=format!("{top}px")>{line}</span> }
         })
     };
