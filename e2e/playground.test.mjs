@@ -163,6 +163,12 @@ test('autocomplete offers functions with signature and help, and the user’s at
   await box.pressSequentially('[tele');
   await list.waitFor();
   assert((await list.innerText()).includes('telephoneNumber'), 'attribute from the user');
+  // The list opens under the caret: right of the box's left edge, below the typed line.
+  const boxAt = await box.boundingBox();
+  await until(async () => {
+    const listAt = await list.boundingBox();
+    return listAt && listAt.x > boxAt.x + 60 && listAt.y >= boxAt.y + 10 && listAt.y < boxAt.y + boxAt.height + 20;
+  }, 'the list at the caret');
   await box.press('Tab');
   await box.pressSequentially(')');
   assert((await box.inputValue()) === 'StripSpaces([telephoneNumber])', `after Tab: ${await box.inputValue()}`);
@@ -449,14 +455,15 @@ test('rows can be added, moved and removed with the keyboard', async () => {
   await page.locator('#m1-down').focus();
   await page.keyboard.press('Enter');
   await until(async () => (await targets())[2] === 'active', 'moved down');
-  assert(await page.evaluate(() => document.activeElement.id === 'm1-down'), 'focus stays on the button');
+  await until(async () => page.evaluate(() => document.activeElement.id === 'm1-down'), 'focus stays on the button');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
   await until(async () => (await targets())[1] === 'active', 'moved up');
   await page.locator('#m1-remove').focus();
   await page.keyboard.press('Enter');
   await until(async () => (await targets()).length === 9 && !(await targets()).includes('active'), 'removed');
-  assert(await page.evaluate(() => document.activeElement.id.endsWith('-remove')), 'focus on the next row');
+  // The focus moves once the row is gone from the page (after the next render).
+  await until(async () => page.evaluate(() => document.activeElement.id.endsWith('-remove')), 'focus on the next row');
   await page.locator('[data-testid="add-row"]').focus();
   await page.keyboard.press('Enter');
   await until(async () => page.evaluate(() => document.activeElement.classList.contains('target-input')), 'new target focused');

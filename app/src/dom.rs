@@ -76,3 +76,35 @@ pub fn after_render(f: impl FnOnce() + 'static) {
 pub fn set_style(el: &web_sys::HtmlElement, property: &str, value: &str) {
     let _ = web_sys::HtmlElement::style(el).set_property(property, value);
 }
+
+/// Where the character at UTF-16 offset `at` of `text_root`'s text starts, in whole pixels from
+/// `host`'s top left: its left edge and the bottom of its line. For placing a popup at a caret,
+/// measured on a `<pre>` that mirrors a textarea's text with the same metrics.
+pub fn caret_point(
+    text_root: &web_sys::Node,
+    host: &web_sys::Element,
+    at: u32,
+) -> Option<(i32, i32)> {
+    const SHOW_TEXT: u32 = 4;
+    let document = leptos::prelude::document();
+    let walker = document
+        .create_tree_walker_with_what_to_show(text_root, SHOW_TEXT)
+        .ok()?;
+    let mut left = at;
+    while let Some(node) = walker.next_node().ok()? {
+        let len = node.dyn_ref::<web_sys::CharacterData>()?.length();
+        if left <= len {
+            let range = document.create_range().ok()?;
+            range.set_start(&node, left).ok()?;
+            range.set_end(&node, left).ok()?;
+            let caret = range.get_bounding_client_rect();
+            let origin = host.get_bounding_client_rect();
+            return Some((
+                (caret.left() - origin.left()) as i32,
+                (caret.bottom() - origin.top()) as i32,
+            ));
+        }
+        left -= len;
+    }
+    None
+}

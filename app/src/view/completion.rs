@@ -30,7 +30,7 @@ pub struct Suggestion {
     pub label: String,
     /// Replaces `text[start..caret]`.
     pub insert: String,
-    /// The signature, or "source attribute".
+    /// The signature, or the attribute in brackets.
     pub detail: String,
     pub help: String,
 }
@@ -113,8 +113,8 @@ pub fn suggestions(ctx: &Context, attributes: &[String]) -> Vec<Suggestion> {
                         Suggestion {
                             label: a.clone(),
                             insert: format!("[{a}]"),
-                            detail: "source attribute".into(),
-                            help: format!("the user's {a}"),
+                            detail: format!("[{a}]"),
+                            help: "source attribute of the pasted user".into(),
                         },
                     )
                 })

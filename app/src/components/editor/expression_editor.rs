@@ -1,12 +1,16 @@
 use super::SuggestionList;
 use crate::derived::Derived;
+use crate::dom::caret_point;
 use crate::view::completion::{self, Context, Suggestion};
 use crate::view::highlight;
 use crate::view::text::{byte_to_utf16, line_col, utf16_to_byte};
-use leptos::html::{Pre, Textarea};
+use leptos::html::{Div, Pre, Textarea};
 use leptos::prelude::*;
 use mapping_core::expr::MAX_LENGTH;
 use web_sys::KeyboardEvent;
+
+/// The suggestion list's width in pixels (`.suggestions-at` in the CSS).
+const SUGGESTIONS_WIDTH: i32 = 360;
 
 /// The first error of an expression: byte span, position and message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +51,9 @@ pub fn ExpressionEditor(
     let derived = expect_context::<Derived>();
     let area = NodeRef::<Textarea>::new();
     let pre = NodeRef::<Pre>::new();
+    let host = NodeRef::<Div>::new();
+    // Where the suggestion list opens: under the caret (left, top in px from the editor box).
+    let list_at = RwSignal::new(None::<(i32, i32)>);
     let error = Memo::new(move |_| value.with(|t| first_error(t)));
 
     let open = RwSignal::new(false);
@@ -59,28 +66,45 @@ pub fn ExpressionEditor(
         context.set_value(None);
     };
     // Reads the caret and offers what fits there.
-    let refresh = move |forced: bool| {
-        let Some(el) = area.get_untracked() else {
-            return;
-        };
-        let text = el.value();
-        let caret = utf16_to_byte(&text, el.selection_start().ok().flatten().unwrap_or(0));
-        let found = completion::context(&text, caret, forced).and_then(|ctx| {
-            let list = derived
-                .attribute_names
-                .with_untracked(|names| completion::suggestions(&ctx, names));
-            (!list.is_empty()).then_some((ctx, list))
-        });
-        match found {
-            Some((ctx, list)) => {
-                items.set(list);
-                active.set(0);
-                context.set_value(Some((ctx, caret)));
-                open.set(true);
+    let refresh =
+        move |forced: bool| {
+            let Some(el) = area.get_untracked() else {
+                return;
+            };
+            let text = el.value();
+            let caret = utf16_to_byte(&text, el.selection_start().ok().flatten().unwrap_or(0));
+            let found = completion::context(&text, caret, forced).and_then(|ctx| {
+                let list = derived
+                    .attribute_names
+                    .with_untracked(|names| completion::suggestions(&ctx, names));
+                (!list.is_empty()).then_some((ctx, list))
+            });
+            match found {
+                Some((ctx, list)) => {
+                    items.set(list);
+                    active.set(0);
+                    context.set_value(Some((ctx, caret)));
+                    open.set(true);
+                    // Measured on the highlighted copy of the text once it shows this keystroke.
+                    let at = el.selection_start().ok().flatten().unwrap_or(0);
+                    request_animation_frame(move || {
+                        if let (Some(p), Some(h)) = (pre.get_untracked(), host.get_untracked()) {
+                            // It may reach past the box to the right, not past the window.
+                            let viewport = window()
+                                .inner_width()
+                                .ok()
+                                .and_then(|w| w.as_f64())
+                                .unwrap_or(0.0) as i32;
+                            let room = viewport - 8 - h.get_bounding_client_rect().left() as i32;
+                            list_at.set(caret_point(&p, &h, at).map(|(x, y)| {
+                                (x.clamp(0, (room - SUGGESTIONS_WIDTH).max(0)), y + 2)
+                            }));
+                        }
+                    });
+                }
+                None => close(),
             }
-            None => close(),
-        }
-    };
+        };
     let accept = move |i: usize| {
         let (Some(el), Some((ctx, caret))) = (area.get_untracked(), context.get_value()) else {
             return;
@@ -137,7 +161,7 @@ pub fn ExpressionEditor(
     let too_long = move || length() > MAX_LENGTH;
 
     view! {
-        <div class="editor" class:has-error=move || error.with(Option::is_some)>
+        <div class="editor" class:has-error=move || error.with(Option::is_some) node_ref=host>
             <div class="editor-stack">
                 <pre class="editor-highlight" aria-hidden="true" node_ref=pre>
                     {move || {
@@ -178,7 +202,13 @@ pub fn ExpressionEditor(
                 ></textarea>
             </div>
             <Show when=move || open.get()>
-                <SuggestionList id=list_id.clone() items=items active=active on_pick=on_pick />
+                <div
+                    class="suggestions-at"
+                    style:left=move || list_at.get().map(|(x, _)| format!("{x}px"))
+                    style:top=move || list_at.get().map(|(_, y)| format!("{y}px"))
+                >
+                    <SuggestionList id=list_id.clone() items=items active=active on_pick=on_pick />
+                </div>
             </Show>
             <p class="editor-message" id=message_id.clone()>
                 {move || {
