@@ -78,7 +78,8 @@ pub fn JsonEditor(
     let first = RwSignal::new(0usize);
     let shown_lines = RwSignal::new(1usize);
     let total_lines = RwSignal::new(1usize);
-    let view_height = RwSignal::new(360i32);
+    // The view's height in pixels (a hidden tab measures 0: the last height is kept).
+    let view_height = StoredValue::new(360i32);
     let all_selected = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let timer = StoredValue::new(None::<TimeoutHandle>);
@@ -112,12 +113,12 @@ pub fn JsonEditor(
             return (0, 20);
         };
         if s.client_height() > 0 {
-            view_height.set(s.client_height());
+            view_height.set_value(s.client_height());
         }
         let top = ((s.scroll_top() - PADDING_TOP) / LINE_HEIGHT).max(0) as usize;
         (
             top,
-            ((view_height.get_untracked() + LINE_HEIGHT - 1) / LINE_HEIGHT) as usize + 1,
+            ((view_height.get_value() + LINE_HEIGHT - 1) / LINE_HEIGHT) as usize + 1,
         )
     };
     // The selection as byte offsets in the whole text.
@@ -130,17 +131,15 @@ pub fn JsonEditor(
             start + utf16_to_byte(&content, e),
         ))
     };
-    // Splices pending edits into the text; true if there were any.
-    let commit = move || -> bool {
+    // Splices pending edits into the text.
+    let commit = move || {
         let Some(el) = area.get_untracked() else {
-            return false;
+            return;
         };
-        if !buffer.with_value(|b| b.dirty) {
-            return false;
+        if buffer.with_value(|b| b.dirty) {
+            let content = el.value();
+            buffer.update_value(|b| b.splice(&content));
         }
-        let content = el.value();
-        buffer.update_value(|b| b.splice(&content));
-        true
     };
     let publish = move || {
         if let Some(t) = timer.get_value() {
@@ -175,7 +174,7 @@ pub fn JsonEditor(
     };
     let scroll_to_line = move |line: usize| {
         if let Some(s) = scroller.get_untracked() {
-            let top = line as i32 * LINE_HEIGHT - view_height.get_untracked() / 2;
+            let top = line as i32 * LINE_HEIGHT - view_height.get_value() / 2;
             s.set_scroll_top(top.max(0));
         }
     };
