@@ -282,6 +282,29 @@ test('a reload right after a keystroke keeps it (the pending save runs when the 
   await close();
 });
 
+test('a user too large for the browser\'s storage: the rest of the setup is still saved', async () => {
+  const { page, close } = await openPage();
+  await expressionOf(page, 2).fill('Not([IsSoftDeleted]) ');
+  await tab(page, 'setup', 'user');
+  const huge = await page.evaluate(() => {
+    const user = { id: 'huge-1', userPrincipalName: 'huge.user@contoso.com', displayName: 'Huge User', memberOf: [] };
+    for (let i = 0; i < 45000; i += 1) user.memberOf.push({ "@odata.type": "#microsoft.graph.group", id: `g-${i}`, displayName: `Group number ${i} of a very large tenant` });
+    return JSON.stringify(user, null, 2);
+  });
+  assert(huge.length > 6_000_000, `the user is ${huge.length} bytes`);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), huge);
+  await page.locator('#user-json').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  const notice = page.locator('[data-testid="notice"]');
+  await until(async () => (await notice.allInnerTexts()).some((t) => t.includes('users will not survive a reload')), 'the storage notice');
+  await page.reload();
+  await ready(page);
+  assert((await expressionOf(page, 2).inputValue()) === 'Not([IsSoftDeleted]) ', 'mappings kept');
+  assert((await page.locator('#user-json').inputValue()) === '{}', 'the user was not kept');
+  await close();
+});
+
 test('a corrupt link or stored state shows a notice and the app keeps working', async () => {
   const { page, close, context } = await openPage({ url: `${BASE_URL}#s=AAAA-not-a-state` });
   const notice = await page.locator('[data-testid="notice"].error').innerText();

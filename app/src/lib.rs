@@ -75,14 +75,34 @@ fn save_on_change(store: Store) {
             t.clear();
         }
         timer.set_value(None);
-        let json = codec::to_json(&store.snapshot_untracked());
-        match persist::save_json(&json) {
-            Ok(()) => warned.set_value(false),
-            Err(e) if !warned.get_value() => {
+        let state = store.snapshot_untracked();
+        // Too large with the users (a multi-megabyte paste): keep the mappings and settings.
+        let saved = persist::save_json(&codec::to_json(&state))
+            .map(|()| true)
+            .or_else(|e| {
+                if state.user.len() + state.before.len() > LARGE_STATE {
+                    let without = codec::for_sharing(&state, false);
+                    persist::save_json(&codec::to_json(&without))
+                        .map(|()| false)
+                        .map_err(|_| e)
+                } else {
+                    Err(e)
+                }
+            });
+        match saved {
+            Ok(true) => warned.set_value(false),
+            _ if warned.get_value() => {}
+            Ok(false) => {
+                warned.set_value(true);
+                store.notify(
+                    false,
+                    "The users are too large for this browser's storage: the mappings and settings are saved, the users will not survive a reload.",
+                );
+            }
+            Err(e) => {
                 warned.set_value(true);
                 store.notify(true, format!("Not saved: {e}."));
             }
-            Err(_) => {}
         }
     };
     Effect::new(move |first_run_done: Option<bool>| {
