@@ -341,6 +341,12 @@ test('a long user is edited through a window of lines: paste, scroll, type, sele
   await until(async () => (await note.innerText()).includes(`of ${lines} around the view`), 'the window note');
   assert((await box.inputValue()).length < 100_000, 'the box holds a window, not the 2 MB');
   await until(async () => (await postBody(page)).includes('long.user@contoso.com'), 'results for the pasted user');
+  // Ctrl+Home and Ctrl+End reach the text's ends, beyond the window.
+  await page.keyboard.press('Control+Home');
+  await until(async () => (await box.inputValue()).startsWith('{\n  "id": "big-1"'), 'the start of the text');
+  assert((await box.evaluate((el) => el.selectionStart)) === 0, 'caret at the start');
+  await page.keyboard.press('Control+End');
+  await until(async () => box.evaluate((el) => el.value.endsWith('"Group 19999"\n    }\n  ]\n}') && el.selectionStart === el.value.length), 'caret at the end');
   // The window follows the scroll; the gutter numbers the lines it shows.
   await page.locator('#setup-panel-user .json-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
   await until(async () => (await box.inputValue()).includes('"id": "g-10000"'), 'the middle of the text in the box');

@@ -266,18 +266,31 @@ pub fn JsonEditor(
         show_from(0, count, None);
     });
 
+    let whole_len = move || {
+        commit();
+        buffer.with_value(|b| b.text.len())
+    };
     // Ctrl+A in a windowed text selects all of it: copy, cut, typing and pasting then act on
     // the whole text, which the textarea does not hold.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
         let command = ev.ctrl_key() || ev.meta_key();
         let letter = |l: &str| command && key.eq_ignore_ascii_case(l);
-        if letter("a") && !buffer.with_value(Buffer::is_whole) {
+        let windowed = !buffer.with_value(Buffer::is_whole);
+        if letter("a") && windowed {
             ev.prevent_default();
             if let Some(el) = area.get_untracked() {
                 el.select();
             }
             all_selected.set(true);
+            return;
+        }
+        // Ctrl+Home and Ctrl+End go to the text's ends, not the window's.
+        if command && !ev.shift_key() && windowed && matches!(key.as_str(), "Home" | "End") {
+            ev.prevent_default();
+            all_selected.set(false);
+            let at = if key == "Home" { 0 } else { whole_len() };
+            reveal((at, at));
             return;
         }
         let modifier = matches!(key.as_str(), "Control" | "Meta" | "Shift" | "Alt");
@@ -304,10 +317,6 @@ pub fn JsonEditor(
                 }
             }
         }
-    };
-    let whole_len = move || {
-        commit();
-        buffer.with_value(|b| b.text.len())
     };
     let on_copy = move |ev: web_sys::ClipboardEvent| {
         if !all_selected.get_untracked() {
