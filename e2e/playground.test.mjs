@@ -589,6 +589,20 @@ test('screenshots: light and dark, 1280 and 1440 wide', async () => {
       if (colorScheme === 'light' && width === 1280 && process.env.README_SCREENSHOT) {
         await page.screenshot({ path: process.env.README_SCREENSHOT });
       }
+      // The system's scheme applies, and the Options tab's choice overrides it.
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const light = 'rgb(244, 245, 247)';
+      const dark = 'rgb(17, 20, 24)';
+      assert((await background()) === (colorScheme === 'light' ? light : dark), `${colorScheme} page: ${await background()}`);
+      if (width === 1280) {
+        await tab(page, 'setup', 'options');
+        await page.locator('#theme').selectOption(colorScheme === 'light' ? 'dark' : 'light');
+        const other = colorScheme === 'light' ? dark : light;
+        await until(async () => (await background()) === other, 'the theme chosen in Options');
+        await page.locator('#theme').selectOption('auto');
+        await until(async () => (await background()) === (colorScheme === 'light' ? light : dark), 'back to the system theme');
+        await tab(page, 'setup', 'mappings');
+      }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       assert(!overflow, `no horizontal scrolling at ${width}`);
       assert(log.pageErrors.length === 0, log.pageErrors.join(' | '));
