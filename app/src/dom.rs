@@ -108,3 +108,30 @@ pub fn caret_point(
     }
     None
 }
+
+/// Replaces children `start..old_end` of `parent` (which holds nothing else) with one
+/// `<span class=…>text</span>` per piece, leaving the other children as they are. The text is
+/// set as text, never parsed as HTML.
+pub fn replace_spans<'a>(
+    parent: &web_sys::Element,
+    start: usize,
+    old_end: usize,
+    pieces: impl Iterator<Item = (String, &'a str)>,
+) {
+    let children = parent.child_nodes();
+    for _ in start..old_end {
+        if let Some(child) = children.item(start as u32) {
+            let _ = parent.remove_child(&child);
+        }
+    }
+    // The list is live: this is the first child after the replaced ones, if any.
+    let next = children.item(start as u32);
+    let document = leptos::prelude::document();
+    for (class, text) in pieces {
+        if let Ok(span) = document.create_element("span") {
+            span.set_class_name(&class);
+            span.set_text_content(Some(text));
+            let _ = parent.insert_before(&span, next.as_ref());
+        }
+    }
+}

@@ -3,8 +3,8 @@
 //! a transparent textarea, so they must cover the text exactly, in order.
 
 use super::text::{ceil_boundary, floor_boundary};
-use mapping_core::expr::catalog;
 use mapping_core::expr::lexer::{tokenize, TokenKind};
+use mapping_core::expr::{catalog, MAX_LENGTH};
 
 /// One piece of the text and its CSS class (`""` for whitespace).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +20,13 @@ pub struct Segment {
 pub fn segments(text: &str, error: Option<(usize, usize)>) -> Vec<Segment> {
     let mut pieces: Vec<(usize, usize, &'static str)> = Vec::new();
     let mut pos = 0;
-    for token in tokenize(text) {
+    // Past Entra's limit the text is one uncoloured piece: Entra rejects it anyway, and a
+    // pasted megabyte cut into tokens would make every keystroke slow.
+    let coloured = text
+        .char_indices()
+        .nth(MAX_LENGTH)
+        .map_or(text.len(), |(i, _)| i);
+    for token in tokenize(&text[..coloured]) {
         let (start, end) = (
             floor_boundary(text, token.span.start),
             ceil_boundary(text, token.span.end),
@@ -46,8 +52,11 @@ pub fn segments(text: &str, error: Option<(usize, usize)>) -> Vec<Segment> {
         pieces.push((start, end, class));
         pos = end;
     }
-    if pos < text.len() {
-        pieces.push((pos, text.len(), ""));
+    if pos < coloured {
+        pieces.push((pos, coloured, ""));
+    }
+    if coloured < text.len() {
+        pieces.push((coloured, text.len(), "tok-over"));
     }
 
     let Some((es, ee)) = error.map(|(s, e)| {
@@ -102,6 +111,34 @@ pub fn segments(text: &str, error: Option<(usize, usize)>) -> Vec<Segment> {
         out.push(point());
     }
     out
+}
+
+/// What changed from `old` to `new`: they share their first `same_start` pieces and their last
+/// `old.len() - old_end` (= `new.len() - new_end`) pieces, so only `old[same_start..old_end]`
+/// needs replacing with `new[same_start..new_end]`. A keystroke changes a piece or two, so the
+/// editor redraws those, not the thousands of pieces of a long expression.
+pub fn changed(old: &[Segment], new: &[Segment]) -> (usize, usize, usize) {
+    let same_start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let room = old.len().min(new.len()) - same_start;
+    let same_end = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    (same_start, old.len() - same_end, new.len() - same_end)
+}
+
+impl Segment {
+    /// The CSS classes of the piece's `<span>`.
+    pub fn classes(&self) -> String {
+        if self.error {
+            format!("{} err", self.class)
+        } else {
+            self.class.to_string()
+        }
+    }
 }
 
 fn point() -> Segment {
@@ -161,6 +198,44 @@ mod tests {
         let s = segments("a b", Some((1, 1)));
         assert_eq!(joined(&s), "a b");
         assert_eq!(s.iter().filter(|s| s.class == "err-point").count(), 1);
+    }
+
+    #[test]
+    fn a_keystroke_changes_only_the_pieces_around_it() {
+        let before = segments("Join(\",\", [mail], [upn])", None);
+        let after = segments("Join(\",\", [mail2], [upn])", None);
+        let (start, old_end, new_end) = changed(&before, &after);
+        assert_eq!(&before[..start], &after[..start]);
+        assert_eq!(&before[old_end..], &after[new_end..]);
+        assert_eq!(old_end - start, 1, "only [mail] is replaced");
+        assert_eq!(after[start].text, "[mail2]");
+        assert_eq!(
+            changed(&before, &before),
+            (before.len(), before.len(), before.len())
+        );
+        // Inserting a piece, and clearing everything.
+        let (s, o, n) = changed(&before, &segments("Join(\",\",  [mail], [upn])", None));
+        assert_eq!((o - s, n - s), (1, 1), "the widened space");
+        assert_eq!(changed(&before, &[]), (0, before.len(), 0));
+        // A repeated piece is not counted twice as shared.
+        let a = segments("[a] [a]", None);
+        let b = segments("[a]", None);
+        let (s, o, n) = changed(&a, &b);
+        assert!(
+            s <= n && n <= b.len() && o <= a.len() && s <= o,
+            "{s} {o} {n}"
+        );
+        assert_eq!(a.len() - o, b.len() - n);
+    }
+
+    #[test]
+    fn text_past_the_limit_is_one_uncoloured_piece() {
+        let text = format!("Join(\",\", {})", "\"ab\", ".repeat(MAX_LENGTH));
+        let s = segments(&text, Some((MAX_LENGTH, MAX_LENGTH)));
+        assert_eq!(s.iter().map(|p| p.text.as_str()).collect::<String>(), text);
+        assert_eq!(s.last().map(|p| p.class), Some("tok-over"));
+        assert!(s.len() < MAX_LENGTH, "{} pieces", s.len());
+        assert_eq!(s[0].class, "tok-fn");
     }
 
     #[test]

@@ -1,13 +1,16 @@
 use super::SuggestionList;
 use crate::derived::Derived;
-use crate::dom::caret_point;
+use crate::dom::{caret_point, replace_spans};
 use crate::view::completion::{self, Context, Suggestion};
 use crate::view::highlight;
 use crate::view::text::{byte_to_utf16, line_col, utf16_to_byte};
-use leptos::html::{Div, Pre, Textarea};
+use leptos::html::{Div, Pre, Span, Textarea};
 use leptos::prelude::*;
 use mapping_core::expr::MAX_LENGTH;
 use web_sys::KeyboardEvent;
+
+/// Pastes longer than this many characters (twice what Entra accepts) are refused.
+const PASTE_LIMIT: usize = 2 * MAX_LENGTH;
 
 /// The suggestion list's width in pixels (`.suggestions-at` in the CSS).
 const SUGGESTIONS_WIDTH: i32 = 360;
@@ -51,6 +54,7 @@ pub fn ExpressionEditor(
     let derived = expect_context::<Derived>();
     let area = NodeRef::<Textarea>::new();
     let pre = NodeRef::<Pre>::new();
+    let pieces = NodeRef::<Span>::new();
     let host = NodeRef::<Div>::new();
     // Where the suggestion list opens: under the caret (left, top in px from the editor box).
     let list_at = RwSignal::new(None::<(i32, i32)>);
@@ -147,16 +151,44 @@ pub fn ExpressionEditor(
         }
     };
 
+    // A paste far past Entra's limit (a file pasted by mistake) is refused, not let in: the box
+    // keeps what was typed and the page stays fast.
+    let refused = RwSignal::new(None::<usize>);
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let pasted = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok());
+        let n = pasted.map_or(0, |t| t.chars().count());
+        if n > PASTE_LIMIT {
+            ev.prevent_default();
+            refused.set(Some(n));
+        }
+    };
+
     let list_id = format!("{id}-list");
     let message_id = format!("{id}-msg");
     let active_id = {
         let list_id = list_id.clone();
         move || open.get().then(|| format!("{list_id}-{}", active.get()))
     };
-    let segments = move || {
+    // The coloured copy of the text is patched where it changed, not redrawn: a long expression
+    // is thousands of pieces and a keystroke changes one or two.
+    let shown = StoredValue::new(Vec::<highlight::Segment>::new());
+    Effect::new(move |_| {
         let span = error.with(|e| e.as_ref().map(|e| (e.start, e.end)));
-        value.with(|t| highlight::segments(t, span))
-    };
+        let next = value.with(|t| highlight::segments(t, span));
+        let Some(pieces) = pieces.get() else {
+            return;
+        };
+        shown.update_value(|old| {
+            let (start, old_end, new_end) = highlight::changed(old, &next);
+            let changed = next[start..new_end]
+                .iter()
+                .map(|s| (s.classes(), s.text.as_str()));
+            replace_spans(&pieces, start, old_end, changed);
+            *old = next;
+        });
+    });
     let length = move || value.with(|t| t.chars().count());
     let too_long = move || length() > MAX_LENGTH;
 
@@ -164,15 +196,7 @@ pub fn ExpressionEditor(
         <div class="editor" class:has-error=move || error.with(Option::is_some) node_ref=host>
             <div class="editor-stack">
                 <pre class="editor-highlight" aria-hidden="true" node_ref=pre>
-                    {move || {
-                        segments()
-                            .into_iter()
-                            .map(|s| {
-                                let class = if s.error { format!("{} err", s.class) } else { s.class.to_string() };
-                                view! { <span class=class>{s.text}</span> }
-                            })
-                            .collect_view()
-                    }}
+                    <span node_ref=pieces></span>
                     // A trailing newline in a textarea makes a line; in a <pre> it needs content.
                     " "
                 </pre>
@@ -192,9 +216,11 @@ pub fn ExpressionEditor(
                     aria-describedby=message_id.clone()
                     prop:value=move || value.get()
                     on:input:target=move |ev| {
+                        refused.set(None);
                         value.set(ev.target().value());
                         refresh(false);
                     }
+                    on:paste=on_paste
                     on:keydown=keydown
                     on:blur=move |_| close()
                     on:click=move |_| close()
@@ -225,6 +251,19 @@ pub fn ExpressionEditor(
                                     {position}
                                     {e.message}
                                     {e.help.map(|h| view! { <span class="help">" — " {h}</span> })}
+                                </span>
+                            }
+                        })
+                }}
+                {move || {
+                    refused
+                        .get()
+                        .map(|n| {
+                            view! {
+                                <span class="editor-error" data-testid="paste-refused">
+                                    {format!(
+                                        "Not pasted: the clipboard holds {n} characters, and an expression takes at most {MAX_LENGTH}.",
+                                    )}
                                 </span>
                             }
                         })
