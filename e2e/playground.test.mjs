@@ -182,6 +182,30 @@ test('autocomplete offers functions with signature and help, and the user’s at
   await close();
 });
 
+test('a paste far past Entra\'s expression limit is refused and the expression kept; a long one stays coloured up to the limit', async () => {
+  const { page, log, close } = await openPage();
+  const box = expressionOf(page, 9);
+  const before = await box.inputValue();
+  await page.evaluate(() => navigator.clipboard.writeText('"x", '.repeat(1_000_000)));
+  await box.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+V');
+  const refused = rowOf(page, 9).locator('[data-testid="paste-refused"]');
+  await refused.waitFor();
+  assert((await refused.innerText()).includes('5000000 characters'), await refused.innerText());
+  assert((await box.inputValue()) === before, 'the expression is unchanged');
+  // A 12,000-character expression: coloured up to 10,000, the rest marked, the limit explained.
+  const long = `Join(",", ${'"abc", '.repeat(1700)}"x")`;
+  await box.fill(long);
+  await until(async () => (await rowOf(page, 9).locator('.editor-highlight .tok-over').count()) === 1, 'the uncoloured rest');
+  const coloured = await rowOf(page, 9).locator('.editor-highlight .tok-str').count();
+  assert(coloured > 1000 && coloured < 1700, `strings coloured up to the limit: ${coloured}`);
+  assert((await rowOf(page, 9).locator('.editor-highlight').innerText()).startsWith(long), 'the coloured copy holds the text');
+  assert(/Entra accepts at most 10000/.test(await rowOf(page, 9).locator('[data-testid="editor-error"]').innerText()), 'limit message');
+  assert(log.pageErrors.length === 0, log.pageErrors.join(' | '));
+  await close();
+});
+
 test('malformed user JSON shows a positioned error while the last good results stay', async () => {
   const { page, close } = await openPage();
   const good = await page.locator('#user-json').inputValue();
