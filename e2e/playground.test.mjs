@@ -182,7 +182,7 @@ test('autocomplete offers functions with signature and help, and the user’s at
   await close();
 });
 
-test('a paste far past Entra\'s expression limit is refused and the expression kept; a long one stays coloured up to the limit', async () => {
+test('a paste far past Entra\'s limit is refused and the field kept; a long one stays coloured up to the limit', async () => {
   const { page, log, close } = await openPage();
   const box = expressionOf(page, 9);
   const before = await box.inputValue();
@@ -194,6 +194,12 @@ test('a paste far past Entra\'s expression limit is refused and the expression k
   await refused.waitFor();
   assert((await refused.innerText()).includes('5000000 characters'), await refused.innerText());
   assert((await box.inputValue()) === before, 'the expression is unchanged');
+  // The same paste into a plain field (a default value) is refused with a notice.
+  const field = rowOf(page, 3).locator('.default-input');
+  await field.click();
+  await page.keyboard.press('Control+V');
+  await until(async () => (await page.locator('[data-testid="notice"]').allInnerTexts()).some((t) => t.includes('a mapping field takes at most 10000')), 'the notice');
+  assert((await field.inputValue()) === '', 'the field is unchanged');
   // A 12,000-character expression: coloured up to 10,000, the rest marked, the limit explained.
   const long = `Join(",", ${'"abc", '.repeat(1700)}"x")`;
   await box.fill(long);
@@ -499,6 +505,13 @@ test('importing a schema JSON replaces the rows; export downloads and copies', a
   await page.getByRole('button', { name: 'Copy the attributeMappings JSON' }).click();
   const copied = await until(async () => page.evaluate(() => navigator.clipboard.readText()), 'clipboard');
   assert(JSON.parse(copied).length === 3, 'three rows copied');
+  // The preview is drawn while it is open, and follows the rows.
+  const preview = page.locator('[data-testid="schema-export"]');
+  assert((await preview.count()) === 0, 'no preview while closed');
+  await page.getByText('Show the exported schema').click();
+  await until(async () => (await preview.count()) === 1 && (await preview.innerText()).includes('synchronizationRules'), 'the preview');
+  await page.getByText('Show the exported schema').click();
+  await until(async () => (await preview.count()) === 0, 'the preview closed');
   await close();
 });
 

@@ -135,3 +135,16 @@ pub fn replace_spans<'a>(
         }
     }
 }
+
+/// Stops a paste of more than `limit` characters (a file pasted by mistake, which would make the
+/// field and every result that shows it slow) and says how long it was.
+pub fn refuse_long_paste(ev: &web_sys::ClipboardEvent, limit: usize) -> Option<usize> {
+    let pasted = ev
+        .clipboard_data()
+        .and_then(|d| d.get_data("text/plain").ok());
+    let n = pasted.map_or(0, |t| t.chars().count());
+    (n > limit).then(|| {
+        ev.prevent_default();
+        n
+    })
+}

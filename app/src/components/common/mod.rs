@@ -10,4 +10,4 @@ pub use copy_buttons::CopyButtons;
 pub use excerpt_view::ExcerptView;
 pub use notices::Notices;
 pub use tabs::{TabList, TabPanel};
-pub use text_input::TextInput;
+pub use text_input::{refuse_paste_into_field, TextInput};

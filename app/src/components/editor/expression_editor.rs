@@ -1,6 +1,6 @@
 use super::SuggestionList;
 use crate::derived::Derived;
-use crate::dom::{caret_point, replace_spans};
+use crate::dom::{caret_point, refuse_long_paste, replace_spans};
 use crate::view::completion::{self, Context, Suggestion};
 use crate::view::highlight;
 use crate::view::text::{byte_to_utf16, line_col, utf16_to_byte};
@@ -155,12 +155,7 @@ pub fn ExpressionEditor(
     // keeps what was typed and the page stays fast.
     let refused = RwSignal::new(None::<usize>);
     let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let pasted = ev
-            .clipboard_data()
-            .and_then(|d| d.get_data("text/plain").ok());
-        let n = pasted.map_or(0, |t| t.chars().count());
-        if n > PASTE_LIMIT {
-            ev.prevent_default();
+        if let Some(n) = refuse_long_paste(&ev, PASTE_LIMIT) {
             refused.set(Some(n));
         }
     };

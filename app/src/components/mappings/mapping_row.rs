@@ -1,5 +1,5 @@
 use super::SourceField;
-use crate::components::common::TextInput;
+use crate::components::common::{refuse_paste_into_field, TextInput};
 use crate::derived::Derived;
 use crate::dom;
 use crate::state::{RowSignals, Store};
@@ -109,6 +109,7 @@ pub fn MappingRow(index: ReadSignal<usize>, row: RowSignals) -> impl IntoView {
                     aria-label=move || format!("Row {} target attribute", number.get())
                     prop:value=move || row.target.get()
                     on:input:target=move |ev| row.target.set(ev.target().value())
+                    on:paste=move |ev| refuse_paste_into_field(&ev)
                 />
                 <select
                     id=row.field_id("kind")

@@ -51,6 +51,7 @@ pub fn SchemaPanel() -> impl IntoView {
             }
         });
     };
+    let preview_open = RwSignal::new(false);
     let schema = Memo::new(move |_| {
         derived
             .set
@@ -121,9 +122,19 @@ pub fn SchemaPanel() -> impl IntoView {
                 filename="attribute-mappings.json"
             />
         </div>
-        <details class="export-preview">
+        <details class="export-preview" on:toggle:target=move |ev| preview_open.set(ev.target().open())>
             <summary>"Show the exported schema"</summary>
-            <pre class="json-output" data-testid="schema-export"><code>{move || schema.get()}</code></pre>
+            // Serialized only while it can be seen, not on every keystroke in another tab.
+            {move || {
+                (preview_open.get() && store.setup_tab.with(|t| t == "schema"))
+                    .then(|| {
+                        view! {
+                            <pre class="json-output" data-testid="schema-export">
+                                <code>{move || schema.get()}</code>
+                            </pre>
+                        }
+                    })
+            }}
         </details>
     }
 }
