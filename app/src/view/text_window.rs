@@ -97,6 +97,50 @@ pub fn widest_line(text: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// An editor's text: the whole text as of the last splice, where its lines start, and the window
+/// of it that the textarea holds.
+#[derive(Debug, Default)]
+pub struct Buffer {
+    pub text: String,
+    pub starts: Vec<usize>,
+    pub window: Window,
+    /// The textarea has edits not yet spliced into `text`.
+    pub dirty: bool,
+}
+
+impl Buffer {
+    /// Replaces the text (the window is set by the caller).
+    pub fn reset(&mut self, text: String) {
+        self.starts = line_starts(&text);
+        self.text = text;
+        self.dirty = false;
+    }
+
+    /// Splices the textarea's `content` into the text; the window then covers `content`.
+    pub fn splice(&mut self, content: &str) {
+        let w = self.window;
+        let text = splice(&self.text, &w, content);
+        self.reset(text);
+        self.window = Window {
+            last: w.first + line_count(content),
+            end: w.start + content.len(),
+            ..w
+        };
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Whether the window is all of the text.
+    pub fn is_whole(&self) -> bool {
+        self.window.first == 0 && self.window.last == self.starts.len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +214,26 @@ mod tests {
         assert!(covers(&at_start, 10_000, 0, 18));
         let at_end = Window { last: 10_000, ..w };
         assert!(covers(&at_end, 10_000, 9_990, 18));
+    }
+
+    #[test]
+    fn a_buffer_splices_its_window_back_and_follows_the_new_lines() {
+        let mut b = Buffer::default();
+        b.reset(numbered(10_000));
+        assert_eq!(b.line_of(0), 0);
+        assert_eq!(b.line_of(b.starts[42] + 2), 42);
+        b.window = window_around(&b.text, &b.starts, 5_000, 18);
+        assert!(!b.is_whole());
+        let shown = b.text[b.window.start..b.window.end].to_string();
+        // Two lines typed into the window: the text grows by two lines, the window with it.
+        let typed = shown.replacen("line 5001", "line 5001\nnew\nnew", 1);
+        b.splice(&typed);
+        assert_eq!(b.starts.len(), 10_002);
+        assert_eq!(b.window.lines(), line_count(&typed));
+        assert_eq!(&b.text[b.window.start..b.window.end], typed);
+        assert!(b.text.ends_with("\nline 10000"));
+        b.window = lines_window(&b.starts, b.text.len(), 0, b.starts.len());
+        assert!(b.is_whole());
     }
 
     #[test]

@@ -3,7 +3,7 @@ use crate::derived::Parsed;
 use crate::dom::set_style;
 use crate::state::store::TextDoc;
 use crate::view::text::{byte_to_utf16, utf16_to_byte};
-use crate::view::text_window::{self as tw, Window};
+use crate::view::text_window::{self as tw, Buffer};
 use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -17,48 +17,6 @@ const LARGE_DEBOUNCE: Duration = Duration::from_millis(300);
 /// an f64 would link the float printer into the page for nothing.
 const LINE_HEIGHT: i32 = 20;
 const PADDING_TOP: i32 = 8;
-
-/// The editor's text, outside the reactive graph: the whole text as of the last splice, where
-/// its lines start, and the window of it that the textarea holds (see [`tw`]).
-#[derive(Default)]
-struct Buffer {
-    text: String,
-    starts: Vec<usize>,
-    window: Window,
-    /// The textarea has edits not yet spliced into `text`.
-    dirty: bool,
-}
-
-impl Buffer {
-    fn reset(&mut self, text: String) {
-        self.starts = tw::line_starts(&text);
-        self.text = text;
-        self.dirty = false;
-    }
-
-    /// Splices the textarea's `content` into the text.
-    fn splice(&mut self, content: &str) {
-        let w = self.window;
-        let text = tw::splice(&self.text, &w, content);
-        self.reset(text);
-        self.window = Window {
-            last: w.first + tw::line_count(content),
-            end: w.start + content.len(),
-            ..w
-        };
-    }
-
-    /// The 0-based line holding byte `offset`.
-    fn line_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
-    }
-
-    fn is_whole(&self) -> bool {
-        self.window.first == 0 && self.window.last == self.starts.len()
-    }
-}
 
 /// A JSON box with line numbers and the parse error positioned. A long text (a user with
 /// thousands of groups, a 5 MB paste) is held through a window of lines around the view, so
