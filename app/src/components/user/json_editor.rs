@@ -61,9 +61,16 @@ pub fn JsonEditor(
         set_style(&el, "height", &padded(lines));
         let width = format!("calc({}ch + 2rem)", tw::widest_line(content));
         set_style(&el, "width", &width);
-        first.set(window_first);
-        shown_lines.set(lines);
-        total_lines.set(outside + lines);
+        // Most keystrokes change no line count: then the gutter is left alone.
+        for (signal, value) in [
+            (first, window_first),
+            (shown_lines, lines),
+            (total_lines, outside + lines),
+        ] {
+            if signal.get_untracked() != value {
+                signal.set(value);
+            }
+        }
     };
     // Lines in view: the first one and how many.
     let in_view = move || -> (usize, usize) {
