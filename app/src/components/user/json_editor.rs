@@ -340,10 +340,14 @@ pub fn JsonEditor(
     };
 
     let go_to_error = move |_| {
-        let (Some(el), Some(e)) = (area.get_untracked(), error.get_untracked()) else {
+        let Some(el) = area.get_untracked() else {
             return;
         };
+        // Edits still waiting for the pause are read first, so the error is the text's own.
         publish();
+        let Some(e) = error.get_untracked() else {
+            return;
+        };
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = el.focus_with_options(&options);
