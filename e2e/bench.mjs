@@ -16,7 +16,7 @@
 import { chromium } from 'playwright-core';
 
 const BASE_URL = process.argv[2] ?? process.env.BASE_URL ?? 'http://127.0.0.1:8766/';
-const KEYSTROKES = Number(process.env.KEYSTROKES ?? 120);
+const KEYSTROKES = Number(process.env.KEYSTROKES ?? 240);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
