@@ -69,46 +69,51 @@ pub fn ExpressionEditor(
         open.set(false);
         context.set_value(None);
     };
-    // Reads the caret and offers what fits there.
-    let refresh =
-        move |forced: bool| {
-            let Some(el) = area.get_untracked() else {
+    // Puts the suggestion list under the caret (UTF-16 offset `at`), measured on the coloured
+    // copy of the text once it shows this keystroke. The list may reach past the box to the
+    // right, not past the window.
+    let place_list = move |at: u32| {
+        request_animation_frame(move || {
+            let (Some(p), Some(h)) = (pre.get_untracked(), host.get_untracked()) else {
                 return;
             };
-            let text = el.value();
-            let caret = utf16_to_byte(&text, el.selection_start().ok().flatten().unwrap_or(0));
-            let found = completion::context(&text, caret, forced).and_then(|ctx| {
-                let list = derived
-                    .attribute_names
-                    .with_untracked(|names| completion::suggestions(&ctx, names));
-                (!list.is_empty()).then_some((ctx, list))
-            });
-            match found {
-                Some((ctx, list)) => {
-                    items.set(list);
-                    active.set(0);
-                    context.set_value(Some((ctx, caret)));
-                    open.set(true);
-                    // Measured on the highlighted copy of the text once it shows this keystroke.
-                    let at = el.selection_start().ok().flatten().unwrap_or(0);
-                    request_animation_frame(move || {
-                        if let (Some(p), Some(h)) = (pre.get_untracked(), host.get_untracked()) {
-                            // It may reach past the box to the right, not past the window.
-                            let viewport = window()
-                                .inner_width()
-                                .ok()
-                                .and_then(|w| w.as_f64())
-                                .unwrap_or(0.0) as i32;
-                            let room = viewport - 8 - h.get_bounding_client_rect().left() as i32;
-                            list_at.set(caret_point(&p, &h, at).map(|(x, y)| {
-                                (x.clamp(0, (room - SUGGESTIONS_WIDTH).max(0)), y + 2)
-                            }));
-                        }
-                    });
-                }
-                None => close(),
-            }
+            let viewport = window()
+                .inner_width()
+                .ok()
+                .and_then(|w| w.as_f64())
+                .unwrap_or(0.0) as i32;
+            let room = viewport - 8 - h.get_bounding_client_rect().left() as i32;
+            list_at.set(
+                caret_point(&p, &h, at)
+                    .map(|(x, y)| (x.clamp(0, (room - SUGGESTIONS_WIDTH).max(0)), y + 2)),
+            );
+        });
+    };
+    // Reads the caret and offers what fits there.
+    let refresh = move |forced: bool| {
+        let Some(el) = area.get_untracked() else {
+            return;
         };
+        let text = el.value();
+        let at = el.selection_start().ok().flatten().unwrap_or(0);
+        let caret = utf16_to_byte(&text, at);
+        let found = completion::context(&text, caret, forced).and_then(|ctx| {
+            let list = derived
+                .attribute_names
+                .with_untracked(|names| completion::suggestions(&ctx, names));
+            (!list.is_empty()).then_some((ctx, list))
+        });
+        match found {
+            Some((ctx, list)) => {
+                items.set(list);
+                active.set(0);
+                context.set_value(Some((ctx, caret)));
+                open.set(true);
+                place_list(at);
+            }
+            None => close(),
+        }
+    };
     let accept = move |i: usize| {
         let (Some(el), Some((ctx, caret))) = (area.get_untracked(), context.get_value()) else {
             return;
