@@ -227,7 +227,7 @@ pub fn analyse(inputs: &Inputs) -> Analysis {
         Ok(update) => {
             // The update repeats what the create already says about a row (in other words):
             // keep only what is new.
-            let known: Vec<(&'static str, Option<usize>)> =
+            let known: Vec<(mapping_core::FindingCode, Option<usize>)> =
                 findings.iter().map(|f| (f.code, f.row)).collect();
             let new: Vec<Finding> = update
                 .findings

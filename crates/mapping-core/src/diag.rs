@@ -140,6 +140,8 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl std::error::Error for Diagnostic {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

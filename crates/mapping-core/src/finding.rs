@@ -16,12 +16,179 @@ pub enum Field {
     Row,
 }
 
+/// A stable identifier of a finding, for filtering, counting and documentation. It is written
+/// (and serialized) in kebab case, e.g. `iif-null-condition`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FindingCode {
+    /// `required-attribute`: a Genesys-required attribute has no value for this user.
+    RequiredAttribute,
+    /// `username-not-email`: userName is not an email address.
+    UsernameNotEmail,
+    /// `phone-rejected`: a phone value Genesys is likely to reject.
+    PhoneRejected,
+    /// `phone-extension-only`: a phone value that is only an extension.
+    PhoneExtensionOnly,
+    /// `email-other-read-only`: an email of type other, which Genesys treats as read-only.
+    EmailOtherReadOnly,
+    /// `email-type`: an email type Genesys does not accept.
+    EmailType,
+    /// `division-by-name`: a division given by name, which must already exist.
+    DivisionByName,
+    /// `division-is-name`: a division value that is not a division name.
+    DivisionIsName,
+    /// `external-id-authority`: an external id authority Genesys does not know.
+    ExternalIdAuthority,
+    /// `routing-limit`: more routing entries than Genesys accepts.
+    RoutingLimit,
+    /// `duplicate-target`: two rows write the same target.
+    DuplicateTarget,
+    /// `typographic-quote`: a typographic quote where a straight quote belongs.
+    TypographicQuote,
+    /// `target-path`: a target path that does not parse.
+    TargetPath,
+    /// `unknown-target`: Genesys has no such user attribute.
+    UnknownTarget,
+    /// `phone-type`: a phone type Genesys does not accept.
+    PhoneType,
+    /// `expression`: an expression that does not parse or check.
+    Expression,
+    /// `default-create-only`: a default value is only used on create.
+    DefaultCreateOnly,
+    /// `never-cleared`: Genesys keeps the old value when the source becomes empty.
+    NeverCleared,
+    /// `unsupported-function`: a function Entra supports only for other targets.
+    UnsupportedFunction,
+    /// `switch-on-reference`: Switch over a reference attribute.
+    SwitchOnReference,
+    /// `iif-null-check`: an IIF that tests for null or empty.
+    IifNullCheck,
+    /// `required-target`: no row writes a required target.
+    RequiredTarget,
+    /// `no-matching-attribute`: no row has a matching precedence.
+    NoMatchingAttribute,
+    /// `matching-not-filterable`: a matching row Genesys cannot filter on.
+    MatchingNotFilterable,
+    /// `multi-valued-into-single`: a multi-valued value flowing into a single-valued target.
+    MultiValuedIntoSingle,
+    /// `boolean-target`: a non-Boolean value for a Boolean target.
+    BooleanTarget,
+    /// `manager-not-provisioned`: the manager is not known to be provisioned.
+    ManagerNotProvisioned,
+    /// `no-disable`: nothing maps active, so a disable sends nothing.
+    NoDisable,
+    /// `evaluation`: an expression that fails for this user.
+    Evaluation,
+    /// `iif-null-condition`: an IIF condition over an empty attribute, which Entra fails.
+    IifNullCondition,
+    /// `attribute-case`: an attribute named in another case than the user's.
+    AttributeCase,
+    /// `group-not-in-genesys`: a group the user belongs to that Genesys does not have.
+    GroupNotInGenesys,
+    /// `cleared-value-kept`: an update leaves a stale value in Genesys.
+    ClearedValueKept,
+}
+
+impl FindingCode {
+    /// Every code, in declaration order.
+    pub const ALL: &'static [FindingCode] = &[
+        FindingCode::RequiredAttribute,
+        FindingCode::UsernameNotEmail,
+        FindingCode::PhoneRejected,
+        FindingCode::PhoneExtensionOnly,
+        FindingCode::EmailOtherReadOnly,
+        FindingCode::EmailType,
+        FindingCode::DivisionByName,
+        FindingCode::DivisionIsName,
+        FindingCode::ExternalIdAuthority,
+        FindingCode::RoutingLimit,
+        FindingCode::DuplicateTarget,
+        FindingCode::TypographicQuote,
+        FindingCode::TargetPath,
+        FindingCode::UnknownTarget,
+        FindingCode::PhoneType,
+        FindingCode::Expression,
+        FindingCode::DefaultCreateOnly,
+        FindingCode::NeverCleared,
+        FindingCode::UnsupportedFunction,
+        FindingCode::SwitchOnReference,
+        FindingCode::IifNullCheck,
+        FindingCode::RequiredTarget,
+        FindingCode::NoMatchingAttribute,
+        FindingCode::MatchingNotFilterable,
+        FindingCode::MultiValuedIntoSingle,
+        FindingCode::BooleanTarget,
+        FindingCode::ManagerNotProvisioned,
+        FindingCode::NoDisable,
+        FindingCode::Evaluation,
+        FindingCode::IifNullCondition,
+        FindingCode::AttributeCase,
+        FindingCode::GroupNotInGenesys,
+        FindingCode::ClearedValueKept,
+    ];
+
+    /// The kebab-case name, e.g. `iif-null-condition`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingCode::RequiredAttribute => "required-attribute",
+            FindingCode::UsernameNotEmail => "username-not-email",
+            FindingCode::PhoneRejected => "phone-rejected",
+            FindingCode::PhoneExtensionOnly => "phone-extension-only",
+            FindingCode::EmailOtherReadOnly => "email-other-read-only",
+            FindingCode::EmailType => "email-type",
+            FindingCode::DivisionByName => "division-by-name",
+            FindingCode::DivisionIsName => "division-is-name",
+            FindingCode::ExternalIdAuthority => "external-id-authority",
+            FindingCode::RoutingLimit => "routing-limit",
+            FindingCode::DuplicateTarget => "duplicate-target",
+            FindingCode::TypographicQuote => "typographic-quote",
+            FindingCode::TargetPath => "target-path",
+            FindingCode::UnknownTarget => "unknown-target",
+            FindingCode::PhoneType => "phone-type",
+            FindingCode::Expression => "expression",
+            FindingCode::DefaultCreateOnly => "default-create-only",
+            FindingCode::NeverCleared => "never-cleared",
+            FindingCode::UnsupportedFunction => "unsupported-function",
+            FindingCode::SwitchOnReference => "switch-on-reference",
+            FindingCode::IifNullCheck => "iif-null-check",
+            FindingCode::RequiredTarget => "required-target",
+            FindingCode::NoMatchingAttribute => "no-matching-attribute",
+            FindingCode::MatchingNotFilterable => "matching-not-filterable",
+            FindingCode::MultiValuedIntoSingle => "multi-valued-into-single",
+            FindingCode::BooleanTarget => "boolean-target",
+            FindingCode::ManagerNotProvisioned => "manager-not-provisioned",
+            FindingCode::NoDisable => "no-disable",
+            FindingCode::Evaluation => "evaluation",
+            FindingCode::IifNullCondition => "iif-null-condition",
+            FindingCode::AttributeCase => "attribute-case",
+            FindingCode::GroupNotInGenesys => "group-not-in-genesys",
+            FindingCode::ClearedValueKept => "cleared-value-kept",
+        }
+    }
+
+    /// The code with this kebab-case name.
+    pub fn parse(name: &str) -> Option<FindingCode> {
+        Self::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for FindingCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for FindingCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     pub severity: Severity,
     /// A stable identifier such as `iif-null-condition`, for filtering and documentation.
-    pub code: &'static str,
+    pub code: FindingCode,
     /// The row of the mapping set (0-based), if the finding is about one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<usize>,
@@ -36,7 +203,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(severity: Severity, code: FindingCode, message: impl Into<String>) -> Self {
         Finding {
             severity,
             code,
@@ -48,15 +215,15 @@ impl Finding {
         }
     }
 
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: FindingCode, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, message)
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: FindingCode, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, message)
     }
 
-    pub fn info(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn info(code: FindingCode, message: impl Into<String>) -> Self {
         Self::new(Severity::Info, code, message)
     }
 
@@ -110,13 +277,25 @@ mod tests {
 
     #[test]
     fn renders_one_line_with_help() {
-        let f = Finding::warning("x-code", "something")
+        let f = Finding::warning(FindingCode::NeverCleared, "something")
             .at(2, Field::Target)
             .help("fix it");
         assert_eq!(
             f.render(),
-            "warning[x-code] row 3 target: something\n    help: fix it"
+            "warning[never-cleared] row 3 target: something\n    help: fix it"
         );
-        assert_eq!(Finding::error("e", "m").render(), "error[e]: m");
+        assert_eq!(
+            Finding::error(FindingCode::Evaluation, "m").render(),
+            "error[evaluation]: m"
+        );
+    }
+
+    #[test]
+    fn codes_round_trip_through_their_names() {
+        for code in FindingCode::ALL {
+            assert_eq!(FindingCode::parse(code.as_str()), Some(*code));
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+        assert_eq!(FindingCode::parse("no-such-code"), None);
     }
 }

@@ -23,6 +23,8 @@
 //! Every error is a [`diag::Diagnostic`] value with a byte span and a plain message: no input
 //! panics, and nesting deeper than [`expr::MAX_NESTING`] is refused cleanly.
 
+#![forbid(unsafe_code)]
+
 pub mod diag;
 pub mod expr;
 pub mod finding;
@@ -38,4 +40,5 @@ pub mod vectors;
 
 pub use diag::{Diagnostic, Span};
 pub use expr::{compile, Expression};
+pub use finding::{Finding, FindingCode};
 pub use source::SourceAttributes;

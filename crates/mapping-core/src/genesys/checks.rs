@@ -3,7 +3,7 @@
 
 use super::targets::{self, EMAIL_TYPES, EXTERNAL_ID_AUTHORITIES, MAX_ROUTING_ENTRIES};
 use crate::expr::Value;
-use crate::finding::{Field, Finding};
+use crate::finding::{Field, Finding, FindingCode};
 use crate::mapping::model::MappingSet;
 use crate::phone::{self, GenesysVerdict, PhoneAnalysis};
 use crate::provision::rows::{RowResult, RowValue};
@@ -67,7 +67,7 @@ fn required_attributes(rows: &[RowResult]) -> Vec<Finding> {
         })
         .map(|t| {
             Finding::error(
-                "required-attribute",
+                FindingCode::RequiredAttribute,
                 format!("{} is required to create a Genesys user, and nothing flows into it for this user: Genesys rejects the create", t.attribute),
             )
             .help(format!("map a source that always has a value to {} (it is {})", t.attribute, t.lands_in))
@@ -114,7 +114,7 @@ impl RowCheck<'_> {
             return Vec::new();
         }
         vec![self.finding(
-            Finding::error("username-not-email", format!("userName {name:?} is not an email address: in Genesys it is the user's main email and login"))
+            Finding::error(FindingCode::UsernameNotEmail, format!("userName {name:?} is not an email address: in Genesys it is the user's main email and login"))
                 .help("map userPrincipalName or mail to userName"),
         )]
     }
@@ -132,9 +132,9 @@ impl RowCheck<'_> {
         let mut findings = Vec::new();
         let severity_finding = match analysis.verdict {
             GenesysVerdict::Accepted | GenesysVerdict::AcceptedAfterNormalizing => None,
-            GenesysVerdict::Rejected => Some(Finding::error("phone-rejected", format!("{}: Genesys is likely to reject {number:?}", self.path))),
+            GenesysVerdict::Rejected => Some(Finding::error(FindingCode::PhoneRejected, format!("{}: Genesys is likely to reject {number:?}", self.path))),
             GenesysVerdict::ExtensionOnly => Some(Finding::warning(
-                "phone-extension-only",
+                FindingCode::PhoneExtensionOnly,
                 format!("{}: {number:?} is an extension without a number; Genesys does not document extension-only values", self.path),
             )),
         };
@@ -161,7 +161,7 @@ impl RowCheck<'_> {
         };
         if filter.value.eq_ignore_ascii_case("other") {
             return vec![self.finding(Finding::warning(
-                "email-other-read-only",
+                FindingCode::EmailOtherReadOnly,
                 "emails of type \"other\" are the user's main email in Genesys (the same as userName) and cannot be written",
             ))];
         }
@@ -172,7 +172,7 @@ impl RowCheck<'_> {
             return Vec::new();
         }
         vec![self.finding(Finding::error(
-            "email-type",
+            FindingCode::EmailType,
             format!(
                 "Genesys has no email of type {:?}; it accepts work (and other, read-only)",
                 filter.value
@@ -189,12 +189,12 @@ impl RowCheck<'_> {
             && name.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
         if !guid_like {
             return vec![self.finding(
-                Finding::info("division-by-name", format!("division {name:?} must be the exact name of an existing Genesys division: SCIM never creates divisions"))
+                Finding::info(FindingCode::DivisionByName, format!("division {name:?} must be the exact name of an existing Genesys division: SCIM never creates divisions"))
             )];
         }
         vec![self.finding(
             Finding::error(
-                "division-is-name",
+                FindingCode::DivisionIsName,
                 format!("division {name:?} looks like an id; Genesys expects the division's name"),
             )
             .help("map the division's name (e.g. \"Home\"), not its id"),
@@ -212,7 +212,7 @@ impl RowCheck<'_> {
             return Vec::new();
         }
         vec![self.finding(Finding::warning(
-            "external-id-authority",
+            FindingCode::ExternalIdAuthority,
             format!(
                 "externalIds authority {:?} is not one Genesys integrations use ({})",
                 filter.value,
@@ -227,7 +227,7 @@ impl RowCheck<'_> {
             return Vec::new();
         }
         vec![self.finding(Finding::error(
-            "routing-limit",
+            FindingCode::RoutingLimit,
             format!(
                 "{} has {count} entries; Genesys accepts at most {MAX_ROUTING_ENTRIES}",
                 self.path.attribute
@@ -255,7 +255,7 @@ mod tests {
     }
 
     fn codes(findings: &[Finding]) -> Vec<&'static str> {
-        findings.iter().map(|f| f.code).collect()
+        findings.iter().map(|f| f.code.as_str()).collect()
     }
 
     fn required() -> Vec<Row> {

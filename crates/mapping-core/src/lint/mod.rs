@@ -20,7 +20,7 @@
 use crate::diag::{Severity, Span};
 use crate::expr::ast::{Node, NodeKind};
 use crate::expr::eval::switch_rewrite;
-use crate::finding::{Field, Finding};
+use crate::finding::{Field, Finding, FindingCode};
 use crate::genesys::targets;
 use crate::mapping::model::{AttributeMapping, MappingKind, MappingSet};
 use crate::scim::path::TargetPath;
@@ -36,7 +36,7 @@ pub fn lint(set: &MappingSet) -> Vec<Finding> {
             if let Some(first) = seen.insert(path.key(), index) {
                 findings.push(
                     Finding::error(
-                        "duplicate-target",
+                        FindingCode::DuplicateTarget,
                         format!(
                             "{path} is also written by row {}: Entra keeps only one of them",
                             first + 1
@@ -62,9 +62,9 @@ fn target_findings(
         Ok(p) => p,
         Err(e) => {
             let code = if e.message.contains("typographic") {
-                "typographic-quote"
+                FindingCode::TypographicQuote
             } else {
-                "target-path"
+                FindingCode::TargetPath
             };
             let at = e.at.min(row.target.len());
             let end = row
@@ -82,7 +82,7 @@ fn target_findings(
     };
     if targets::lookup(&path).is_none() {
         findings.push(
-            Finding::warning("unknown-target", format!("Genesys Cloud has no user attribute {path}: Entra sends it and Genesys ignores or rejects it"))
+            Finding::warning(FindingCode::UnknownTarget, format!("Genesys Cloud has no user attribute {path}: Entra sends it and Genesys ignores or rejects it"))
                 .at(index, Field::Target)
                 .help("pick a target from the Genesys Cloud for Azure schema (userName, displayName, title, emails, phoneNumbers, the enterprise extension …)"),
         );
@@ -92,7 +92,7 @@ fn target_findings(
             if !crate::phone::is_genesys_phone_type(&filter.value) {
                 findings.push(
                     Finding::error(
-                        "phone-type",
+                        FindingCode::PhoneType,
                         format!("Genesys has no phone type {:?}", filter.value),
                     )
                     .at(index, Field::Target)
@@ -126,7 +126,7 @@ fn source_findings(
                     d.span.start.saturating_sub(offset),
                     d.span.end.saturating_sub(offset),
                 );
-                let mut f = Finding::error("expression", d.message)
+                let mut f = Finding::error(FindingCode::Expression, d.message)
                     .at(index, Field::Source)
                     .span(span);
                 f.help = d.help;
@@ -140,7 +140,7 @@ fn source_findings(
     if row.default_value.is_some() {
         findings.push(
             Finding::info(
-                "default-create-only",
+                FindingCode::DefaultCreateOnly,
                 "the default value is used only when the user is created, never on updates",
             )
             .at(index, Field::DefaultValue),
@@ -150,7 +150,7 @@ fn source_findings(
     if !required && row.kind != MappingKind::Constant {
         findings.push(
             Finding::info(
-                "never-cleared",
+                FindingCode::NeverCleared,
                 format!(
                     "if this source becomes empty, Entra sends nothing and Genesys keeps the old {}",
                     target.map_or_else(|| row.target.clone(), ToString::to_string)
@@ -175,7 +175,7 @@ fn call_findings(index: usize, text: &str, node: &Node, findings: &mut Vec<Findi
     };
     match name.as_str() {
         "SelectUniqueValue" => findings.push(
-            Finding::error("unsupported-function", "SelectUniqueValue only works for Workday, SuccessFactors and API-driven provisioning to Active Directory, not for Genesys Cloud")
+            Finding::error(FindingCode::UnsupportedFunction, "SelectUniqueValue only works for Workday, SuccessFactors and API-driven provisioning to Active Directory, not for Genesys Cloud")
                 .at(index, Field::Source)
                 .span(*name_span),
         ),
@@ -183,7 +183,7 @@ fn call_findings(index: usize, text: &str, node: &Node, findings: &mut Vec<Findi
             if let Some(Some(Node { kind: NodeKind::Attribute(attr), span, .. })) = args.first() {
                 if attr == "manager" {
                     findings.push(
-                        Finding::warning("switch-on-reference", "Switch must not be used on a reference attribute such as [manager]")
+                        Finding::warning(FindingCode::SwitchOnReference, "Switch must not be used on a reference attribute such as [manager]")
                             .at(index, Field::Source)
                             .span(*span),
                     );
@@ -195,7 +195,7 @@ fn call_findings(index: usize, text: &str, node: &Node, findings: &mut Vec<Findi
                 if let Some(rewrite) = switch_rewrite(text, cond, if_true, if_false) {
                     findings.push(
                         Finding::warning(
-                            "iif-null-check",
+                            FindingCode::IifNullCheck,
                             "this IIF tests for a null or empty value, but Entra's IIF condition check fails when an attribute it uses is null or empty, so the attribute does not flow exactly when this test would be true",
                         )
                         .at(index, Field::Source)
@@ -224,7 +224,7 @@ fn set_findings(set: &MappingSet) -> Vec<Finding> {
         });
         if !present {
             findings.push(Finding::error(
-                "required-target",
+                FindingCode::RequiredTarget,
                 format!(
                     "no row writes {}, which Genesys requires to create a user ({})",
                     required.attribute, required.lands_in
@@ -235,7 +235,7 @@ fn set_findings(set: &MappingSet) -> Vec<Finding> {
     let matching = set.matching();
     if matching.is_empty() {
         findings.push(
-            Finding::error("no-matching-attribute", "no row has a matching precedence: Entra cannot look for existing Genesys users and will try to create duplicates")
+            Finding::error(FindingCode::NoMatchingAttribute, "no row has a matching precedence: Entra cannot look for existing Genesys users and will try to create duplicates")
                 .help("set matching precedence 1 on the userName row"),
         );
     }
@@ -248,7 +248,7 @@ fn set_findings(set: &MappingSet) -> Vec<Finding> {
         if !matchable {
             findings.push(
                 Finding::warning(
-                    "matching-not-filterable",
+                    FindingCode::MatchingNotFilterable,
                     format!(
                         "{} cannot be used to match users: Genesys filters users by userName",
                         row.target
@@ -276,7 +276,7 @@ mod tests {
         let mut c: Vec<_> = lint(set)
             .iter()
             .filter(|f| f.severity != Severity::Info)
-            .map(|f| f.code)
+            .map(|f| f.code.as_str())
             .collect();
         c.sort();
         c
@@ -292,7 +292,7 @@ mod tests {
         assert!(codes(&presets::genesys_teams()).is_empty());
         assert!(lint(&presets::genesys_default())
             .iter()
-            .any(|f| f.code == "never-cleared"));
+            .any(|f| f.code == FindingCode::NeverCleared));
     }
 
     #[test]
@@ -306,7 +306,7 @@ mod tests {
         let findings = lint(&set);
         let f = findings
             .iter()
-            .find(|f| f.code == "iif-null-check")
+            .find(|f| f.code == FindingCode::IifNullCheck)
             .unwrap();
         assert_eq!(f.row, Some(set.mappings.len() - 1));
         assert_eq!(f.span, Some(Span::new(0, text.len())));
@@ -352,7 +352,7 @@ mod tests {
         );
         let typo = lint(&set)
             .into_iter()
-            .find(|f| f.code == "typographic-quote")
+            .find(|f| f.code == FindingCode::TypographicQuote)
             .unwrap();
         assert_eq!(
             typo.span,
@@ -360,7 +360,7 @@ mod tests {
         );
         let expr = lint(&set)
             .into_iter()
-            .find(|f| f.code == "expression")
+            .find(|f| f.code == FindingCode::Expression)
             .unwrap();
         assert_eq!((expr.row, expr.span), (Some(8), Some(Span::new(0, 4))));
     }

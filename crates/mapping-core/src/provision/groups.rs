@@ -1,7 +1,7 @@
 //! Group membership: Entra adds a user to the Genesys groups whose names match the user's Entra
 //! groups, ignoring case. It never creates groups, so a group missing in Genesys is skipped.
 
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 use crate::scim::patch::{Dialect, PATCH_OP_SCHEMA};
 use crate::scim::request::ScimRequest;
 use serde_json::json;
@@ -77,7 +77,7 @@ pub fn unmatched_findings(entra_groups: &[String], genesys_groups: &[String]) ->
     } else {
         format!("no Genesys group is named {names}: Entra never creates groups, so these memberships are skipped")
     };
-    vec![Finding::warning("group-not-in-genesys", message).help(
+    vec![Finding::warning(FindingCode::GroupNotInGenesys, message).help(
         "create the group in Genesys with the same name (case does not matter) before provisioning",
     )]
 }

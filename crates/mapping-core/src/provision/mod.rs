@@ -8,7 +8,7 @@ pub mod update;
 pub mod values;
 
 use crate::expr::EvalContext;
-use crate::finding::{Field, Finding};
+use crate::finding::{Field, Finding, FindingCode};
 use crate::genesys::checks::{check_create, PhoneCheck};
 use crate::graph::{read_user, GraphUser, Lifecycle};
 use crate::mapping::model::MappingSet;
@@ -125,7 +125,7 @@ pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Previ
             match patch_body(&changes, options.dialect) {
                 Some(body) => requests.push(ScimRequest::new("PATCH", format!("/Users/{USER_ID}"), Some(body), soft.describe())),
                 None => findings.push(Finding::warning(
-                    "no-disable",
+                    FindingCode::NoDisable,
                     "no mapping depends on IsSoftDeleted, so Entra sends nothing and the user stays active in Genesys",
                 ).help("map Not([IsSoftDeleted]) to active")),
             }
@@ -154,7 +154,7 @@ fn name_the_manager(findings: &mut [Finding], manager: &crate::graph::ManagerRef
     };
     for f in findings
         .iter_mut()
-        .filter(|f| f.code == "manager-not-provisioned")
+        .filter(|f| f.code == FindingCode::ManagerNotProvisioned)
     {
         f.message = f
             .message
@@ -262,7 +262,7 @@ fn row_findings(rows: &[RowResult]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for row in rows {
         for d in &row.diagnostics {
-            let mut f = Finding::error("evaluation", d.message.clone())
+            let mut f = Finding::error(FindingCode::Evaluation, d.message.clone())
                 .at(row.index, Field::Source)
                 .span(d.span);
             f.help = d.help.clone();
@@ -272,7 +272,7 @@ fn row_findings(rows: &[RowResult]) -> Vec<Finding> {
             continue;
         };
         for failure in &evaluation.condition_failures {
-            let f = Finding::warning("iif-null-condition", failure.message())
+            let f = Finding::warning(FindingCode::IifNullCondition, failure.message())
                 .at(row.index, Field::Source)
                 .span(failure.span);
             findings.push(match &failure.rewrite {
@@ -281,7 +281,7 @@ fn row_findings(rows: &[RowResult]) -> Vec<Finding> {
             });
         }
         for w in &evaluation.warnings {
-            let mut f = Finding::warning("attribute-case", w.message.clone())
+            let mut f = Finding::warning(FindingCode::AttributeCase, w.message.clone())
                 .at(row.index, Field::Source)
                 .span(w.span);
             f.help = w.help.clone();
@@ -346,7 +346,7 @@ mod tests {
         assert!(p
             .findings
             .iter()
-            .any(|f| f.code == "manager-not-provisioned"));
+            .any(|f| f.code == FindingCode::ManagerNotProvisioned));
     }
 
     #[test]
@@ -407,7 +407,7 @@ mod tests {
         assert!(p
             .findings
             .iter()
-            .any(|f| f.code == "group-not-in-genesys" && f.message.contains("Finance")));
+            .any(|f| f.code == FindingCode::GroupNotInGenesys && f.message.contains("Finance")));
     }
 
     #[test]
@@ -419,11 +419,11 @@ mod tests {
             ..Options::default()
         };
         let p = preview(&adele(), &set, &options).unwrap();
-        assert!(p.findings.iter().any(|f| f.code == "no-disable"));
+        assert!(p.findings.iter().any(|f| f.code == FindingCode::NoDisable));
         assert!(p
             .findings
             .iter()
-            .any(|f| f.code == "required-attribute" && f.message.contains("active")));
+            .any(|f| f.code == FindingCode::RequiredAttribute && f.message.contains("active")));
     }
 
     #[test]
@@ -453,7 +453,10 @@ mod tests {
             u.requests[1].body.as_ref().unwrap()["Operations"][0]["op"],
             json!("Remove")
         );
-        assert!(u.findings.iter().any(|f| f.code == "cleared-value-kept"));
+        assert!(u
+            .findings
+            .iter()
+            .any(|f| f.code == FindingCode::ClearedValueKept));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::rows::{RowResult, RowValue};
 use super::values::{wire_value, ProvisionedUsers};
 use crate::expr::Value;
-use crate::finding::{Field, Finding};
+use crate::finding::{Field, Finding, FindingCode};
 use crate::genesys::targets::{self, TargetType};
 use crate::scim::patch::Change;
 
@@ -72,7 +72,7 @@ fn cleared_finding(
         _ => "is now null",
     };
     Finding::warning(
-        "cleared-value-kept",
+        FindingCode::ClearedValueKept,
         format!("{path} {how}: Entra sends nothing, so Genesys keeps the old value {old}"),
     )
     .at(row, Field::Source)
@@ -141,7 +141,7 @@ mod tests {
         );
         assert!(c[0].boolean);
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].code, "cleared-value-kept");
+        assert_eq!(f[0].code, FindingCode::ClearedValueKept);
         assert!(f[0].message.contains("\"Retail\""), "{}", f[0].message);
     }
 

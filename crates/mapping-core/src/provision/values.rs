@@ -2,7 +2,7 @@
 //! (the manager, resolved to a Genesys id), lists, strings.
 
 use crate::expr::Value;
-use crate::finding::{Field, Finding};
+use crate::finding::{Field, Finding, FindingCode};
 use crate::genesys::targets::{self, TargetType};
 use crate::scim::path::TargetPath;
 use serde_json::Value as Json;
@@ -37,7 +37,7 @@ pub fn wire_value(
         (_, Value::List(items)) => {
             findings.push(
                 Finding::warning(
-                    "multi-valued-into-single",
+                    FindingCode::MultiValuedIntoSingle,
                     format!("{} gets {} values but holds one: Entra sends them as a list and Genesys is likely to reject it", path, items.len()),
                 )
                 .at(row, Field::Source)
@@ -56,7 +56,7 @@ fn boolean(row: usize, path: &TargetPath, text: &str, findings: &mut Vec<Finding
         "false" => Json::Bool(false),
         _ => {
             findings.push(
-                Finding::error("boolean-target", format!("{path} is a Boolean but the mapping gives {text:?}; Genesys rejects it"))
+                Finding::error(FindingCode::BooleanTarget, format!("{path} is a Boolean but the mapping gives {text:?}; Genesys rejects it"))
                     .at(row, Field::Source)
                     .help("produce \"True\" or \"False\", e.g. Not([IsSoftDeleted]) or Switch([x], \"False\", \"yes\", \"True\")"),
             );
@@ -79,7 +79,7 @@ fn reference(
         None => {
             findings.push(
                 Finding::warning(
-                    "manager-not-provisioned",
+                    FindingCode::ManagerNotProvisioned,
                     format!("{path} refers to {id}, who is not known to be provisioned in Genesys: Entra sends the reference only once that user exists there, as their Genesys id"),
                 )
                 .at(row, Field::Source)
@@ -124,7 +124,7 @@ mod tests {
         );
         let (v, f) = convert("active", Value::str("yes"), &none);
         assert_eq!(v, Some(json!("yes")));
-        assert_eq!(f[0].code, "boolean-target");
+        assert_eq!(f[0].code, FindingCode::BooleanTarget);
     }
 
     #[test]
@@ -138,7 +138,7 @@ mod tests {
         );
         let (v, f) = convert(path, Value::str("m-2"), &known);
         assert_eq!(v, None);
-        assert_eq!(f[0].code, "manager-not-provisioned");
+        assert_eq!(f[0].code, FindingCode::ManagerNotProvisioned);
     }
 
     #[test]
@@ -151,7 +151,7 @@ mod tests {
         assert_eq!(convert("title", Value::Null, &none).0, None);
         let (v, f) = convert("title", Value::List(vec!["a".into(), "b".into()]), &none);
         assert_eq!(v, Some(json!(["a", "b"])));
-        assert_eq!(f[0].code, "multi-valued-into-single");
+        assert_eq!(f[0].code, FindingCode::MultiValuedIntoSingle);
         assert_eq!(
             convert("roles", Value::List(vec!["Agent".into()]), &none).0,
             Some(json!([{"value": "Agent"}]))
