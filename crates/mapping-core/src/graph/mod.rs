@@ -2,7 +2,9 @@
 //! provisioning engine sees it.
 
 pub mod lifecycle;
+pub mod region;
 pub mod user;
 
 pub use lifecycle::Lifecycle;
+pub use region::phone_region;
 pub use user::{read_user, GraphUser, ManagerRef, NameMapping, UserInput};
