@@ -36,6 +36,9 @@ pub struct EvalContext {
     pub taken: BTreeSet<String>,
     /// Record a [`TraceNode`] tree.
     pub trace: bool,
+    /// The tenant's default verified domain, for `DefaultDomain()`: tenant data, an input of the
+    /// evaluation like the clock. `None` when the tenant has none (then `DefaultDomain()` fails).
+    pub default_domain: Option<String>,
 }
 
 impl EvalContext {
@@ -45,6 +48,7 @@ impl EvalContext {
             seed: 0x5eed,
             taken: BTreeSet::new(),
             trace: false,
+            default_domain: None,
         }
     }
 
@@ -54,6 +58,12 @@ impl EvalContext {
         EvalContext::new(
             OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH),
         )
+    }
+
+    /// The same context with this default domain for `DefaultDomain()`.
+    pub fn with_default_domain(mut self, domain: impl Into<String>) -> Self {
+        self.default_domain = Some(domain.into());
+        self
     }
 
     pub fn with_trace(mut self) -> Self {
