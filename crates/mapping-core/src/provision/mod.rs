@@ -9,8 +9,8 @@ pub mod values;
 
 use crate::expr::EvalContext;
 use crate::finding::{Field, Finding, FindingCode};
-use crate::genesys::checks::{check_create, PhoneCheck};
-use crate::graph::{read_user, GraphUser, Lifecycle};
+use crate::genesys::checks::{check_create, CheckedUser, FlowingValue, PhoneCheck};
+use crate::graph::{phone_region, read_user, GraphUser, Lifecycle};
 use crate::mapping::model::MappingSet;
 use crate::scim::patch::{patch_body, Dialect};
 use crate::scim::request::{match_query, ScimRequest};
@@ -82,7 +82,7 @@ pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Previ
             r.purpose = "Entra finds the user in Genesys by the matching attribute (after the first sync it uses the cached id)".into();
         }
     }
-    let (checks, phones) = check_create(set, &rows, options.default_region.as_deref());
+    let (checks, phones) = check_rows(set, &rows, &user.attributes, options);
     findings.extend(checks);
     match options.state {
         Lifecycle::Assigned => {
@@ -141,6 +141,43 @@ pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Previ
         findings,
         phones,
     })
+}
+
+/// The Genesys checks of a create, on the values that flow; phone numbers are read in the user's
+/// own region (`usageLocation`, then `country`, then the default region).
+fn check_rows(
+    set: &MappingSet,
+    rows: &[RowResult],
+    attributes: &SourceAttributes,
+    options: &Options,
+) -> (Vec<Finding>, Vec<PhoneCheck>) {
+    let texts: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| set.mappings.get(r.index).and_then(|m| m.expression_text()))
+        .collect();
+    let values: Vec<FlowingValue<'_>> = rows
+        .iter()
+        .zip(&texts)
+        .filter_map(|(row, text)| {
+            let (Ok(path), RowValue::Flows(value)) = (&row.target, &row.value) else {
+                return None;
+            };
+            Some(FlowingValue {
+                row: row.index,
+                path,
+                value,
+                expression: text.as_deref(),
+            })
+        })
+        .collect();
+    let region = phone_region(attributes, options.default_region.as_deref());
+    check_create(
+        &values,
+        CheckedUser {
+            attributes,
+            region: region.as_deref(),
+        },
+    )
 }
 
 /// Findings speak of the manager by name where the user's JSON gives one.
@@ -204,16 +241,8 @@ pub fn update(
         .collect();
     let joined = groups::matched(&after.groups, &options.genesys_groups);
     let left = groups::matched(&before.groups, &options.genesys_groups);
-    let added: Vec<&str> = joined
-        .iter()
-        .filter(|j| !left.contains(j))
-        .map(|(_, g)| *g)
-        .collect();
-    let removed: Vec<&str> = left
-        .iter()
-        .filter(|l| !joined.contains(l))
-        .map(|(_, g)| *g)
-        .collect();
+    let added = groups::difference(&joined, &left);
+    let removed = groups::difference(&left, &joined);
     requests.extend(groups::membership_requests(
         &added,
         USER_ID,
