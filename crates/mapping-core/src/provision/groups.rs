@@ -7,7 +7,7 @@
 
 use crate::finding::{Finding, FindingCode};
 use crate::scim::patch::{Dialect, PATCH_OP_SCHEMA};
-use crate::scim::request::ScimRequest;
+use crate::scim::request::{filter_string, ScimRequest};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 
@@ -68,11 +68,12 @@ pub fn membership_requests(
     groups
         .iter()
         .map(|name| {
+            // The flag changes only the removal (Microsoft's compatibility article lists
+            // "requests to remove a group member", not additions).
             let operation = match (add, dialect) {
-                (true, Dialect::Default) => json!({"op": "Add", "path": "members", "value": [{"$ref": null, "value": user_id}]}),
-                (true, Dialect::AadOptscim062020) => json!({"op": "add", "path": "members", "value": [{"value": user_id}]}),
+                (true, _) => json!({"op": "Add", "path": "members", "value": [{"$ref": null, "value": user_id}]}),
                 (false, Dialect::Default) => json!({"op": "Remove", "path": "members", "value": [{"$ref": null, "value": user_id}]}),
-                (false, Dialect::AadOptscim062020) => json!({"op": "remove", "path": format!("members[value eq \"{user_id}\"]")}),
+                (false, Dialect::AadOptscim062020) => json!({"op": "remove", "path": format!("members[value eq \"{}\"]", filter_string(user_id))}),
             };
             ScimRequest::new(
                 "PATCH",
@@ -188,6 +189,8 @@ mod tests {
             add[0].body.as_ref().unwrap()["Operations"][0],
             json!({"op": "Add", "path": "members", "value": [{"$ref": null, "value": "u-1"}]})
         );
+        let flagged_add = membership_requests(&["Support"], "u-1", true, Dialect::AadOptscim062020);
+        assert_eq!(flagged_add, add, "the flag does not change additions");
         let remove = membership_requests(&["Support"], "u-1", false, Dialect::AadOptscim062020);
         assert_eq!(
             remove[0].body.as_ref().unwrap()["Operations"][0],

@@ -324,6 +324,7 @@ fn row_findings(rows: &[RowResult]) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::mapping::presets;
+    use crate::mapping::AttributeMapping;
     use serde_json::json;
 
     fn adele() -> Json {
@@ -486,6 +487,33 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.code == FindingCode::ClearedValueKept));
+    }
+
+    #[test]
+    fn role_payloads_are_as_microsoft_shows_them() {
+        let mut user = adele();
+        user["appRoleAssignments"] = json!(["Admin", "User"]);
+        let mut set = presets::genesys_default();
+        set.mappings.push(AttributeMapping::expression(
+            "roles",
+            "AppRoleAssignmentsComplex([appRoleAssignments])",
+        ));
+        let p = preview(&user, &set, &Options::default()).unwrap();
+        assert_eq!(
+            serde_json::to_string(&p.post_body().unwrap()["roles"]).unwrap(),
+            r#"[{"primary":false,"type":"WindowsAzureActiveDirectoryRole","displayName":"Admin","value":"Admin"},{"primary":false,"type":"WindowsAzureActiveDirectoryRole","displayName":"User","value":"User"}]"#
+        );
+        set.mappings.pop();
+        set.mappings.push(AttributeMapping::expression(
+            "roles[primary eq \"True\"].value",
+            "SingleAppRoleAssignment([appRoleAssignments])",
+        ));
+        user["appRoleAssignments"] = json!(["Admin"]);
+        let p = preview(&user, &set, &Options::default()).unwrap();
+        assert_eq!(
+            serde_json::to_string(&p.post_body().unwrap()["roles"]).unwrap(),
+            r#"[{"primary":true,"type":"WindowsAzureActiveDirectoryRole","value":"Admin"}]"#
+        );
     }
 
     #[test]
