@@ -14,7 +14,7 @@ use crate::graph::{phone_region, read_user, GraphUser, Lifecycle};
 use crate::mapping::model::MappingSet;
 use crate::scim::patch::{patch_body, Dialect};
 use crate::scim::request::{match_query, ScimRequest};
-use crate::source::SourceAttributes;
+use crate::source::{SourceAttributes, UserError};
 use rows::{evaluate_rows, Operation, RowResult, RowValue};
 use serde_json::Value as Json;
 pub use values::ProvisionedUsers;
@@ -72,7 +72,8 @@ impl Preview {
 pub const USER_ID: &str = "{id}";
 
 /// Previews the requests for `user` (a Graph user or flat source attributes) in `options.state`.
-pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Preview, String> {
+/// A user that cannot be read is a [`UserError`] naming the property.
+pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Preview, UserError> {
     let user = read_user(user, options.state)?;
     let rows = evaluate_rows(set, &user.attributes, &options.ctx, Operation::Create);
     let mut findings = row_findings(&rows);
@@ -210,15 +211,16 @@ pub struct UpdatePreview {
     pub findings: Vec<Finding>,
 }
 
-/// Previews the update of an existing user.
+/// Previews the update of an existing user. A user that cannot be read is a [`UserError`] whose
+/// `document` is `before` or `after`.
 pub fn update(
     before: &Json,
     after: &Json,
     set: &MappingSet,
     options: &Options,
-) -> Result<UpdatePreview, String> {
-    let before = read_user(before, options.state).map_err(|e| format!("before: {e}"))?;
-    let after = read_user(after, options.state).map_err(|e| format!("after: {e}"))?;
+) -> Result<UpdatePreview, UserError> {
+    let before = read_user(before, options.state).map_err(|e| e.in_document("before"))?;
+    let after = read_user(after, options.state).map_err(|e| e.in_document("after"))?;
     let rows_before = evaluate_rows(set, &before.attributes, &options.ctx, Operation::Update);
     let rows_after = evaluate_rows(set, &after.attributes, &options.ctx, Operation::Update);
     let mut findings = row_findings(&rows_after);
@@ -526,8 +528,15 @@ mod tests {
             &Options::default()
         )
         .is_err());
-        assert!(update(&json!({}), &json!([]), &set, &Options::default())
-            .unwrap_err()
-            .starts_with("after:"));
+        let e = update(&json!({}), &json!([]), &set, &Options::default()).unwrap_err();
+        assert_eq!(e.document, Some("after"));
+        assert!(e.to_string().starts_with("after: "), "{e}");
+        let e = preview(
+            &json!({"accountEnabled": "false"}),
+            &set,
+            &Options::default(),
+        )
+        .unwrap_err();
+        assert_eq!(e.property, "accountEnabled");
     }
 }
