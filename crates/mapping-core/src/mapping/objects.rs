@@ -80,6 +80,26 @@ impl ObjectActions {
     }
 }
 
+/// A word in `flowTypes` that is not Add, Update or Delete, at byte offset `at`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownFlowType {
+    pub word: String,
+    pub at: usize,
+}
+
+impl std::fmt::Display for UnknownFlowType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown flow type `{}` (at character {}): Graph's flowTypes are Add, Update and Delete",
+            self.word,
+            self.at + 1
+        )
+    }
+}
+
+impl std::error::Error for UnknownFlowType {}
+
 /// The group objectMapping of a schema.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupMapping {

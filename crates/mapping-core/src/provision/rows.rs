@@ -95,15 +95,14 @@ fn evaluate_row(
     }
     result.value = match row.expression_text() {
         None => RowValue::Null,
-        Some(text) => match compile(&text) {
+        Some(text) => match compile(&text).inspect(|expr| {
+            result.role_function = RoleFunction::used_in(expr.root());
+        }) {
             Err(diagnostics) => {
                 result.diagnostics = shift(diagnostics, row);
                 RowValue::Failed
             }
-            Ok(expr) => match {
-                result.role_function = RoleFunction::used_in(expr.root());
-                expr.evaluate(source, ctx)
-            } {
+            Ok(expr) => match expr.evaluate(source, ctx) {
                 Err(d) => {
                     result.diagnostics = shift(vec![d], row);
                     RowValue::Failed

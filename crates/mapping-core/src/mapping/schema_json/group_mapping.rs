@@ -40,7 +40,7 @@ fn read(
     let actions = match om.get("flowTypes") {
         None | Some(Json::Null) => ObjectActions::default(),
         Some(Json::String(text)) => ObjectActions::parse(text)
-            .map_err(|m| ImportError::new(&format!("{path}.flowTypes"), m))?,
+            .map_err(|e| ImportError::new(&format!("{path}.flowTypes"), e.to_string()))?,
         Some(other) => {
             return Err(super::error::expected(
                 &format!("{path}.flowTypes"),
