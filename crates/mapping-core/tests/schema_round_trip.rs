@@ -56,6 +56,15 @@ fn import_fixture(text: &str) -> ImportOutcome {
     import_text(text).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The `genesys-default` preset's rows that are on (what its exports hold).
+fn genesys_default_rows_on() -> Vec<AttributeMapping> {
+    presets::genesys_default()
+        .mappings
+        .into_iter()
+        .filter(|m| m.enabled)
+        .collect()
+}
+
 fn reimport(set: &MappingSet) -> MappingSet {
     import(&export_schema(set))
         .unwrap_or_else(|e| panic!("{e}"))
@@ -97,12 +106,7 @@ fn graph_form_fixtures_keep_their_key_order() {
 fn the_genesys_default_fixture_is_the_preset() {
     let outcome = import_fixture(GENESYS_DEFAULT);
     assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
-    let preset_rows_on: Vec<AttributeMapping> = presets::genesys_default()
-        .mappings
-        .into_iter()
-        .filter(|m| m.enabled)
-        .collect();
-    assert_eq!(outcome.set.mappings, preset_rows_on);
+    assert_eq!(outcome.set.mappings, genesys_default_rows_on());
     let fixture_rows = &parse(GENESYS_DEFAULT)["synchronizationRules"][0]["objectMappings"][1]
         ["attributeMappings"];
     assert_eq!(&export_mappings(&presets::genesys_default()), fixture_rows);
@@ -462,12 +466,7 @@ mod in_wasm {
 fn a_scim_apps_schema_imports_and_keeps_its_object_names() {
     let outcome = import_fixture(SCIM_APP);
     assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
-    let preset_rows_on: Vec<AttributeMapping> = presets::genesys_default()
-        .mappings
-        .into_iter()
-        .filter(|m| m.enabled)
-        .collect();
-    assert_eq!(outcome.set.mappings, preset_rows_on);
+    assert_eq!(outcome.set.mappings, genesys_default_rows_on());
     let envelope = outcome.set.envelope.as_ref().expect("an envelope");
     assert_eq!(
         envelope[USER_MAPPING_POINTER_KEY],

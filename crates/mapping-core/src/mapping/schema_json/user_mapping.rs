@@ -30,20 +30,18 @@ pub const SCIM_GROUP_OBJECT_NAMES: [&str; 1] = ["urn:ietf:params:scim:schemas:co
 
 /// Whether `name` names the user object (`User`, or a SCIM user schema URN), ignoring case.
 pub fn is_user_object_name(name: &str) -> bool {
-    let name = name.trim();
-    name.eq_ignore_ascii_case("User")
-        || SCIM_USER_OBJECT_NAMES
-            .iter()
-            .any(|n| n.eq_ignore_ascii_case(name))
+    names_object(name, "User", &SCIM_USER_OBJECT_NAMES)
 }
 
 /// Whether `name` names the group object (`Group`, or the SCIM group schema URN), ignoring case.
 pub fn is_group_object_name(name: &str) -> bool {
+    names_object(name, "Group", &SCIM_GROUP_OBJECT_NAMES)
+}
+
+/// `name` is `plain` or one of the `urns`, ignoring case and surrounding spaces.
+fn names_object(name: &str, plain: &str, urns: &[&str]) -> bool {
     let name = name.trim();
-    name.eq_ignore_ascii_case("Group")
-        || SCIM_GROUP_OBJECT_NAMES
-            .iter()
-            .any(|n| n.eq_ignore_ascii_case(name))
+    name.eq_ignore_ascii_case(plain) || urns.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// The User objectMapping of a schema and the rule holding it.
