@@ -206,7 +206,7 @@ pub fn analyse(inputs: &Inputs) -> Analysis {
             findings.extend(preview.findings);
         }
         Err(e) => {
-            analysis.user_error = Some(e);
+            analysis.user_error = Some(e.to_string());
             analysis.rows = inputs
                 .set
                 .mappings
@@ -242,7 +242,7 @@ pub fn analyse(inputs: &Inputs) -> Analysis {
         }
         Err(e) => UpdateView {
             requests: Vec::new(),
-            error: Some(e),
+            error: Some(e.to_string()),
         },
     };
     analysis.findings = finding_views(findings);

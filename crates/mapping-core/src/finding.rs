@@ -86,6 +86,14 @@ pub enum FindingCode {
     GroupNotInGenesys,
     /// `cleared-value-kept`: an update leaves a stale value in Genesys.
     ClearedValueKept,
+    /// `switch-on-update`: a `Switch` row applied on updates, which Microsoft cautions may be
+    /// evaluated as null when another attribute changes.
+    SwitchOnUpdate,
+    /// `group-create-delete`: the group objectMapping has Create or Delete on, which Genesys
+    /// Cloud cannot do.
+    GroupCreateDelete,
+    /// `group-mapping`: the group objectMapping cannot be read.
+    GroupMapping,
 }
 
 impl FindingCode {
@@ -124,6 +132,9 @@ impl FindingCode {
         FindingCode::AttributeCase,
         FindingCode::GroupNotInGenesys,
         FindingCode::ClearedValueKept,
+        FindingCode::SwitchOnUpdate,
+        FindingCode::GroupCreateDelete,
+        FindingCode::GroupMapping,
     ];
 
     /// The kebab-case name, e.g. `iif-null-condition`.
@@ -162,6 +173,9 @@ impl FindingCode {
             FindingCode::AttributeCase => "attribute-case",
             FindingCode::GroupNotInGenesys => "group-not-in-genesys",
             FindingCode::ClearedValueKept => "cleared-value-kept",
+            FindingCode::SwitchOnUpdate => "switch-on-update",
+            FindingCode::GroupCreateDelete => "group-create-delete",
+            FindingCode::GroupMapping => "group-mapping",
         }
     }
 

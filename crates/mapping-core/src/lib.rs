@@ -41,4 +41,4 @@ pub mod vectors;
 pub use diag::{Diagnostic, Span};
 pub use expr::{compile, Expression};
 pub use finding::{Finding, FindingCode};
-pub use source::SourceAttributes;
+pub use source::{SourceAttributes, UserError};

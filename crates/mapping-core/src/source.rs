@@ -3,6 +3,62 @@
 
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
+use std::fmt;
+
+/// A user's JSON that cannot be read: where (the property's path, and for text the line and
+/// column) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserError {
+    /// Which document, when there are several (`before`, `after`); `None` otherwise.
+    pub document: Option<&'static str>,
+    /// The property's path inside the user, e.g. `accountEnabled`, `manager.id`,
+    /// `memberOf[2]`; empty for the user as a whole.
+    pub property: String,
+    /// For JSON text that does not parse: the 1-based line and column.
+    pub line_column: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl UserError {
+    pub fn new(property: impl Into<String>, message: impl Into<String>) -> Self {
+        UserError {
+            document: None,
+            property: property.into(),
+            line_column: None,
+            message: message.into(),
+        }
+    }
+
+    /// The same error, said of the document `name` (`before`, `after`).
+    pub fn in_document(mut self, name: &'static str) -> Self {
+        self.document = Some(name);
+        self
+    }
+}
+
+impl fmt::Display for UserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(document) = self.document {
+            write!(f, "{document}: ")?;
+        }
+        if let Some((line, column)) = self.line_column {
+            write!(f, "line {line}, column {column}: ")?;
+        }
+        if !self.property.is_empty() {
+            write!(f, "`{}`: ", self.property)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+/// For callers that report errors as text.
+impl From<UserError> for String {
+    fn from(e: UserError) -> String {
+        e.to_string()
+    }
+}
 
 /// The value of one source attribute.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,11 +116,14 @@ impl SourceAttributes {
 
     /// Reads flat source attributes from a JSON object: strings as they are, numbers as decimal
     /// text, booleans as `"True"`/`"False"`, arrays as multi-valued attributes, `null` as absent.
-    pub fn from_json(json: &Json) -> Result<Self, String> {
+    pub fn from_json(json: &Json) -> Result<Self, UserError> {
         let Json::Object(map) = json else {
-            return Err(format!(
-                "source attributes must be a JSON object of name → value, not {}",
-                json_kind(json)
+            return Err(UserError::new(
+                "",
+                format!(
+                    "source attributes must be a JSON object of name → value, not {}",
+                    json_kind(json)
+                ),
             ));
         };
         let mut attrs = SourceAttributes::new();
@@ -74,21 +133,29 @@ impl SourceAttributes {
                 Json::Array(items) => SourceValue::Multi(
                     items
                         .iter()
-                        .filter(|v| !v.is_null())
-                        .map(|v| scalar_text(v).ok_or_else(|| nested_error(name)))
+                        .enumerate()
+                        .filter(|(_, v)| !v.is_null())
+                        .map(|(i, v)| {
+                            scalar_text(v).ok_or_else(|| nested_error(&format!("{name}[{i}]"), v))
+                        })
                         .collect::<Result<_, _>>()?,
                 ),
-                other => SourceValue::Single(scalar_text(other).ok_or_else(|| nested_error(name))?),
+                other => SourceValue::Single(
+                    scalar_text(other).ok_or_else(|| nested_error(name, other))?,
+                ),
             };
             attrs.set(name.clone(), value);
         }
         Ok(attrs)
     }
 
-    /// Parses [`SourceAttributes::from_json`] input from text.
-    pub fn from_json_text(text: &str) -> Result<Self, String> {
-        let json: Json =
-            serde_json::from_str(text).map_err(|e| format!("the user is not valid JSON: {e}"))?;
+    /// Parses [`SourceAttributes::from_json`] input from text; a syntax error carries its line
+    /// and column.
+    pub fn from_json_text(text: &str) -> Result<Self, UserError> {
+        let json: Json = serde_json::from_str(text).map_err(|e| UserError {
+            line_column: Some((e.line(), e.column())),
+            ..UserError::new("", format!("the user is not valid JSON: {e}"))
+        })?;
         Self::from_json(&json)
     }
 }
@@ -103,8 +170,14 @@ fn scalar_text(v: &Json) -> Option<String> {
     }
 }
 
-fn nested_error(name: &str) -> String {
-    format!("attribute `{name}` holds a nested object; source attributes are strings or lists of strings")
+fn nested_error(name: &str, value: &Json) -> UserError {
+    UserError::new(
+        name,
+        format!(
+            "holds {}; source attributes are strings or lists of strings",
+            json_kind(value)
+        ),
+    )
 }
 
 /// "a string", "an object", …: a JSON value's kind, for error messages.
@@ -148,15 +221,25 @@ mod tests {
     fn rejects_what_is_not_flat() {
         assert!(SourceAttributes::from_json(&json!([1]))
             .unwrap_err()
+            .message
             .contains("JSON object"));
-        assert!(
-            SourceAttributes::from_json(&json!({"manager": {"id": "1"}}))
-                .unwrap_err()
-                .contains("manager")
+        let e = SourceAttributes::from_json(&json!({"manager": {"id": "1"}})).unwrap_err();
+        assert_eq!(e.property, "manager");
+        assert_eq!(
+            e.to_string(),
+            "`manager`: holds an object; source attributes are strings or lists of strings"
         );
-        assert!(SourceAttributes::from_json_text("{")
-            .unwrap_err()
-            .contains("not valid JSON"));
+        let e = SourceAttributes::from_json(&json!({"tags": ["a", ["b"]]})).unwrap_err();
+        assert_eq!(e.property, "tags[1]");
+        let e = SourceAttributes::from_json_text("{\n  \"a\": ,\n}").unwrap_err();
+        assert_eq!(e.line_column, Some((2, 8)));
+        assert!(
+            e.to_string()
+                .starts_with("line 2, column 8: the user is not valid JSON"),
+            "{e}"
+        );
+        let e: Box<dyn std::error::Error> = Box::new(e.in_document("before"));
+        assert!(e.to_string().starts_with("before: line 2"));
     }
 
     #[test]

@@ -11,7 +11,12 @@
 //! * `hand_written_object_mapping.json`: one objectMapping with rows as a person writes them for a
 //!   PUT (no `expression`s: they are rebuilt from `parameters`);
 //! * `bare_rows.json`: an `attributeMappings` array with odd but valid rows (multi-line
-//!   expression, text that does not parse, minimal properties).
+//!   expression, text that does not parse, minimal properties);
+//! * `scim_app_schema.json`: shaped like the export of an Entra SCIM gallery app: one rule
+//!   `USERGROUP_OUTBOUND_USERGROUP` whose objectMappings target
+//!   `urn:ietf:params:scim:schemas:core:2.0:Group` and
+//!   `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`, `flowTypes`, and scoping
+//!   filters on both (the rows are the `genesys-default` preset's).
 
 use mapping_core::mapping::schema_json::{
     export_mappings, export_schema, import, import_text, ImportOutcome, USER_MAPPING_POINTER_KEY,
@@ -24,6 +29,7 @@ const GENESYS_SCOPED: &str = include_str!("fixtures/genesys_scoped_with_extras.j
 const CRM_LIKE: &str = include_str!("fixtures/crm_like_schema.json");
 const HAND_WRITTEN: &str = include_str!("fixtures/hand_written_object_mapping.json");
 const BARE_ROWS: &str = include_str!("fixtures/bare_rows.json");
+const SCIM_APP: &str = include_str!("fixtures/scim_app_schema.json");
 
 const ALL_FIXTURES: &[(&str, &str)] = &[
     ("genesys_default_schema", GENESYS_DEFAULT),
@@ -31,6 +37,7 @@ const ALL_FIXTURES: &[(&str, &str)] = &[
     ("crm_like_schema", CRM_LIKE),
     ("hand_written_object_mapping", HAND_WRITTEN),
     ("bare_rows", BARE_ROWS),
+    ("scim_app_schema", SCIM_APP),
 ];
 
 /// The fixtures in Graph's own form: exporting their import gives them back exactly.
@@ -38,6 +45,7 @@ const GRAPH_FORM_FIXTURES: &[(&str, &str)] = &[
     ("genesys_default_schema", GENESYS_DEFAULT),
     ("genesys_scoped_with_extras", GENESYS_SCOPED),
     ("crm_like_schema", CRM_LIKE),
+    ("scim_app_schema", SCIM_APP),
 ];
 
 fn parse(text: &str) -> Json {
@@ -46,6 +54,15 @@ fn parse(text: &str) -> Json {
 
 fn import_fixture(text: &str) -> ImportOutcome {
     import_text(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The `genesys-default` preset's rows that are on (what its exports hold).
+fn genesys_default_rows_on() -> Vec<AttributeMapping> {
+    presets::genesys_default()
+        .mappings
+        .into_iter()
+        .filter(|m| m.enabled)
+        .collect()
 }
 
 fn reimport(set: &MappingSet) -> MappingSet {
@@ -89,12 +106,7 @@ fn graph_form_fixtures_keep_their_key_order() {
 fn the_genesys_default_fixture_is_the_preset() {
     let outcome = import_fixture(GENESYS_DEFAULT);
     assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
-    let preset_rows_on: Vec<AttributeMapping> = presets::genesys_default()
-        .mappings
-        .into_iter()
-        .filter(|m| m.enabled)
-        .collect();
-    assert_eq!(outcome.set.mappings, preset_rows_on);
+    assert_eq!(outcome.set.mappings, genesys_default_rows_on());
     let fixture_rows = &parse(GENESYS_DEFAULT)["synchronizationRules"][0]["objectMappings"][1]
         ["attributeMappings"];
     assert_eq!(&export_mappings(&presets::genesys_default()), fixture_rows);
@@ -448,4 +460,51 @@ mod in_wasm {
         let back = import_text(&out).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(back.set.mappings[0].source, text);
     }
+}
+
+#[test]
+fn a_scim_apps_schema_imports_and_keeps_its_object_names() {
+    let outcome = import_fixture(SCIM_APP);
+    assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
+    assert_eq!(outcome.set.mappings, genesys_default_rows_on());
+    let envelope = outcome.set.envelope.as_ref().expect("an envelope");
+    assert_eq!(
+        envelope[USER_MAPPING_POINTER_KEY],
+        "/synchronizationRules/0/objectMappings/1"
+    );
+    let exported = export_schema(&outcome.set);
+    let rule = &exported["synchronizationRules"][0];
+    assert_eq!(rule["name"], "USERGROUP_OUTBOUND_USERGROUP");
+    assert_eq!(
+        rule["objectMappings"][0]["targetObjectName"],
+        "urn:ietf:params:scim:schemas:core:2.0:Group"
+    );
+    assert_eq!(
+        rule["objectMappings"][1]["targetObjectName"],
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+    );
+    assert_eq!(
+        rule["objectMappings"][1]["scope"]["groups"][0]["name"],
+        "Contact centre staff"
+    );
+    assert_eq!(
+        rule["objectMappings"][1]["attributeMappings"],
+        export_mappings(&presets::genesys_default())
+    );
+}
+
+#[test]
+fn a_scim_apps_user_object_mapping_imports_on_its_own() {
+    let doc = parse(SCIM_APP);
+    let users = doc["synchronizationRules"][0]["objectMappings"][1].clone();
+    let outcome = import(&users).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(outcome.set.mappings.len(), 8);
+    let exported = export_schema(&outcome.set);
+    assert_eq!(
+        exported["synchronizationRules"][0]["objectMappings"][0]["targetObjectName"],
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+    );
+    let groups = doc["synchronizationRules"][0]["objectMappings"][0].clone();
+    let e = import(&groups).unwrap_err();
+    assert!(e.to_string().contains("not the User mapping"), "{e}");
 }

@@ -1,13 +1,16 @@
 //! What Genesys Cloud will refuse or quietly change in a create, with the reason, checked on the
-//! rows evaluated for one user.
+//! values that flow for one user.
+//!
+//! The checks take plain values ([`FlowingValue`]: row number, target path, value, the row's
+//! expression text) and know nothing of how rows are evaluated: the provisioning engine
+//! ([`crate::provision`]) depends on this module, never the other way round.
 
 use super::targets::{self, EMAIL_TYPES, EXTERNAL_ID_AUTHORITIES, MAX_ROUTING_ENTRIES};
 use crate::expr::Value;
 use crate::finding::{Field, Finding, FindingCode};
-use crate::mapping::model::MappingSet;
-use crate::phone::{self, GenesysVerdict, PhoneAnalysis};
-use crate::provision::rows::{RowResult, RowValue};
+use crate::phone::{self, shown, GenesysVerdict, PhoneAnalysis, PhoneSource};
 use crate::scim::path::TargetPath;
+use crate::source::SourceAttributes;
 use serde::Serialize;
 
 /// A phone number flowing into `phoneNumbers[...]`, analysed.
@@ -18,29 +21,48 @@ pub struct PhoneCheck {
     pub analysis: PhoneAnalysis,
 }
 
-/// Checks the rows of a create; returns findings and the phone analyses.
+/// One value that flows into a target for the user being created.
+#[derive(Debug, Clone, Copy)]
+pub struct FlowingValue<'a> {
+    /// The row's index in the mapping set.
+    pub row: usize,
+    pub path: &'a TargetPath,
+    pub value: &'a Value,
+    /// The row's source as expression text (`[mail]`, `"text"`, or the expression), which a
+    /// phone suggestion builds on.
+    pub expression: Option<&'a str>,
+}
+
+/// The user a create is checked for: the source attributes (to prove phone suggestions on) and
+/// the region their phone numbers are read in ([`crate::graph::phone_region`]).
+#[derive(Debug, Clone, Copy)]
+pub struct CheckedUser<'a> {
+    pub attributes: &'a SourceAttributes,
+    pub region: Option<&'a str>,
+}
+
+/// Checks the values of a create; returns findings and the phone analyses.
 pub fn check_create(
-    set: &MappingSet,
-    rows: &[RowResult],
-    default_region: Option<&str>,
+    values: &[FlowingValue<'_>],
+    user: CheckedUser<'_>,
 ) -> (Vec<Finding>, Vec<PhoneCheck>) {
-    let mut findings = required_attributes(rows);
+    let mut findings = required_attributes(values);
     let mut phones = Vec::new();
-    for row in rows {
-        let (Ok(path), RowValue::Flows(value)) = (&row.target, &row.value) else {
-            continue;
-        };
-        let source_attribute = set.mappings.get(row.index).and_then(single_attribute);
-        let attribute = path.attribute.to_ascii_lowercase();
+    for v in values {
+        let attribute = v.path.attribute.to_ascii_lowercase();
         let check = RowCheck {
-            row: row.index,
-            path,
-            value,
+            row: v.row,
+            path: v.path,
+            value: v.value,
         };
         match attribute.as_str() {
             "username" => findings.extend(check.user_name()),
             "phonenumbers" => {
-                let (f, p) = check.phone(default_region, source_attribute.as_deref());
+                let source = v.expression.map(|expression| PhoneSource::Row {
+                    expression,
+                    attributes: user.attributes,
+                });
+                let (f, p) = check.phone(user.region, source);
                 findings.extend(f);
                 phones.extend(p);
             }
@@ -55,14 +77,14 @@ pub fn check_create(
 }
 
 /// userName, displayName and active must be sent on create.
-fn required_attributes(rows: &[RowResult]) -> Vec<Finding> {
+fn required_attributes(values: &[FlowingValue<'_>]) -> Vec<Finding> {
     targets::USER_ATTRIBUTES
         .iter()
         .filter(|t| t.required)
         .filter(|t| {
-            !rows.iter().any(|r| {
-                matches!(&r.value, RowValue::Flows(v) if !v.is_null_or_empty())
-                    && r.target.as_ref().is_ok_and(|p| targets::lookup(p).is_some_and(|found| found.attribute == t.attribute))
+            !values.iter().any(|v| {
+                !v.value.is_null_or_empty()
+                    && targets::lookup(v.path).is_some_and(|found| found.attribute == t.attribute)
             })
         })
         .map(|t| {
@@ -73,16 +95,6 @@ fn required_attributes(rows: &[RowResult]) -> Vec<Finding> {
             .help(format!("map a source that always has a value to {} (it is {})", t.attribute, t.lands_in))
         })
         .collect()
-}
-
-/// For a Direct row (or an expression over a single attribute), that attribute's name.
-fn single_attribute(row: &crate::mapping::model::AttributeMapping) -> Option<String> {
-    let text = row.expression_text()?;
-    let expr = crate::compile(&text).ok()?;
-    match expr.attributes().as_slice() {
-        [one] => Some(one.to_string()),
-        _ => None,
-    }
 }
 
 struct RowCheck<'a> {
@@ -121,14 +133,15 @@ impl RowCheck<'_> {
 
     fn phone(
         &self,
-        default_region: Option<&str>,
-        source_attribute: Option<&str>,
+        region: Option<&str>,
+        source: Option<PhoneSource<'_>>,
     ) -> (Vec<Finding>, Vec<PhoneCheck>) {
         let Some(number) = self.text() else {
             return (Vec::new(), Vec::new());
         };
         let phone_type = self.path.filter.as_ref().map_or("", |f| f.value.as_str());
-        let analysis = phone::analyze(number, default_region, phone_type, source_attribute);
+        let analysis = phone::analyze(number, region, phone_type, source);
+        let number = shown(number);
         let mut findings = Vec::new();
         let severity_finding = match analysis.verdict {
             GenesysVerdict::Accepted | GenesysVerdict::AcceptedAfterNormalizing => None,
@@ -240,18 +253,55 @@ impl RowCheck<'_> {
 mod tests {
     use super::*;
     use crate::expr::EvalContext;
-    use crate::mapping::model::AttributeMapping as Row;
-    use crate::provision::rows::{evaluate_rows, Operation};
-    use crate::source::SourceAttributes;
+    use crate::mapping::model::{AttributeMapping as Row, MappingSet};
 
-    fn check(rows: Vec<Row>, attrs: &[(&str, &str)]) -> (Vec<Finding>, Vec<PhoneCheck>) {
+    /// Evaluates each row's expression for the user (as the engine would for a create) and checks
+    /// the values that flow.
+    fn check_with_region(
+        rows: Vec<Row>,
+        attrs: &[(&str, &str)],
+        region: Option<&str>,
+    ) -> (Vec<Finding>, Vec<PhoneCheck>) {
         let mut source = SourceAttributes::new();
         for (k, v) in attrs {
             source.set_str(*k, *v);
         }
         let set = MappingSet::new(rows);
-        let results = evaluate_rows(&set, &source, &EvalContext::default(), Operation::Create);
-        check_create(&set, &results, Some("US"))
+        let evaluated: Vec<(usize, TargetPath, Value, String)> = set
+            .mappings
+            .iter()
+            .enumerate()
+            .filter_map(|(i, row)| {
+                let text = row.expression_text()?;
+                let value = crate::compile(&text)
+                    .ok()?
+                    .evaluate(&source, &EvalContext::default())
+                    .ok()?
+                    .value;
+                let path = TargetPath::parse(&row.target).ok()?;
+                (!value.is_null_or_empty()).then_some((i, path, value, text))
+            })
+            .collect();
+        let values: Vec<FlowingValue<'_>> = evaluated
+            .iter()
+            .map(|(row, path, value, text)| FlowingValue {
+                row: *row,
+                path,
+                value,
+                expression: Some(text),
+            })
+            .collect();
+        check_create(
+            &values,
+            CheckedUser {
+                attributes: &source,
+                region,
+            },
+        )
+    }
+
+    fn check(rows: Vec<Row>, attrs: &[(&str, &str)]) -> (Vec<Finding>, Vec<PhoneCheck>) {
+        check_with_region(rows, attrs, Some("US"))
     }
 
     fn codes(findings: &[Finding]) -> Vec<&'static str> {
@@ -313,6 +363,42 @@ mod tests {
             "{:?}",
             f[0].help
         );
+    }
+
+    #[test]
+    fn the_phone_fix_keeps_the_rows_transformation_and_uses_the_users_region() {
+        let mut rows = required();
+        rows.push(Row::expression(
+            "phoneNumbers[type eq \"work\"].value",
+            "StripSpaces([telephoneNumber])",
+        ));
+        let user = [
+            ("upn", "a@contoso.com"),
+            ("name", "A"),
+            ("telephoneNumber", "+1 317 872 3000 x105"),
+        ];
+        let (f, _) = check(rows.clone(), &user);
+        let help = f[0].help.as_deref().unwrap_or("");
+        assert!(
+            help.starts_with("Replace(StripSpaces([telephoneNumber]), "),
+            "{help}"
+        );
+        assert!(
+            help.contains("it gives `tel:+13178723000;ext=105`"),
+            "{help}"
+        );
+        // A national number is read in the region given to the check.
+        rows.push(Row::direct(
+            "phoneNumbers[type eq \"mobile\"].value",
+            "mobile",
+        ));
+        let user = [
+            ("upn", "a@contoso.com"),
+            ("name", "A"),
+            ("mobile", "020 7946 0958"),
+        ];
+        let (_, phones) = check_with_region(rows, &user, Some("GB"));
+        assert_eq!(phones[0].analysis.e164.as_deref(), Some("+442079460958"));
     }
 
     #[test]

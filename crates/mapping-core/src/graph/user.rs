@@ -13,9 +13,17 @@
 //! * `employeeOrgData.costCenter` / `.division` become dotted names;
 //! * other scalar and list properties keep their Graph names; `@odata.*` annotations and
 //!   nested objects the engine has no attribute for are listed as ignored.
+//!
+//! # Types
+//!
+//! Graph's user properties have types ([`BOOLEAN_PROPERTIES`], [`STRING_LIST_PROPERTIES`],
+//! [`STRING_PROPERTIES`]). A value of another type — `"accountEnabled": "false"`,
+//! `"businessPhones": "+1 425…"`, `"employeeId": 4711` — is a [`UserError`] naming the property,
+//! never read as something else (the string `"false"` is not `true`). Properties not in the
+//! tables (directory extensions, future properties) are read leniently: scalars as text.
 
 use super::Lifecycle;
-use crate::source::{SourceAttributes, SourceValue};
+use crate::source::{json_kind, SourceAttributes, SourceValue, UserError};
 use serde::Serialize;
 use serde_json::Value as Json;
 
@@ -39,6 +47,119 @@ const GRAPH_ONLY: &[&str] = &[
     "@odata.context",
     "@odata.type",
 ];
+
+/// Graph user properties that are JSON booleans.
+pub const BOOLEAN_PROPERTIES: &[&str] = &[
+    "accountEnabled",
+    "onPremisesSyncEnabled",
+    "showInAddressList",
+    "isResourceAccount",
+];
+
+/// Graph user properties that are collections of strings.
+pub const STRING_LIST_PROPERTIES: &[&str] = &[
+    "businessPhones",
+    "otherMails",
+    "proxyAddresses",
+    "imAddresses",
+    "schools",
+    "skills",
+    "interests",
+    "pastProjects",
+    "responsibilities",
+];
+
+/// Graph user properties that are strings (date-times included, as Graph writes them).
+pub const STRING_PROPERTIES: &[&str] = &[
+    "id",
+    "displayName",
+    "givenName",
+    "surname",
+    "mail",
+    "mailNickname",
+    "mobilePhone",
+    "faxNumber",
+    "userPrincipalName",
+    "jobTitle",
+    "department",
+    "companyName",
+    "officeLocation",
+    "employeeId",
+    "employeeType",
+    "employeeHireDate",
+    "employeeLeaveDateTime",
+    "usageLocation",
+    "country",
+    "city",
+    "state",
+    "streetAddress",
+    "postalCode",
+    "preferredLanguage",
+    "userType",
+    "ageGroup",
+    "createdDateTime",
+    "onPremisesImmutableId",
+    "onPremisesSamAccountName",
+    "onPremisesUserPrincipalName",
+    "onPremisesDistinguishedName",
+    "onPremisesDomainName",
+    "onPremisesSecurityIdentifier",
+    "externalUserState",
+    "preferredDataLocation",
+];
+
+/// The type a known Graph property must have, checked before it is read.
+fn check_type(key: &str, value: &Json) -> Result<(), UserError> {
+    let wrong = |expected: &str| {
+        Err(UserError::new(
+            key,
+            format!(
+                "must be {expected}, not {} ({}): Graph writes it so, and another type \
+                 would be misread",
+                json_kind(value),
+                short_json(value)
+            ),
+        ))
+    };
+    if value.is_null() {
+        return Ok(());
+    }
+    if BOOLEAN_PROPERTIES.contains(&key) && !value.is_boolean() {
+        return wrong("true or false (a JSON boolean)");
+    }
+    if STRING_PROPERTIES.contains(&key) && !value.is_string() {
+        return wrong("a string");
+    }
+    if STRING_LIST_PROPERTIES.contains(&key) {
+        let Json::Array(items) = value else {
+            return wrong("an array of strings");
+        };
+        if let Some((i, item)) = items
+            .iter()
+            .enumerate()
+            .find(|(_, v)| !v.is_string() && !v.is_null())
+        {
+            return Err(UserError::new(
+                format!("{key}[{i}]"),
+                format!(
+                    "must be a string, not {} ({})",
+                    json_kind(item),
+                    short_json(item)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A JSON value for a message, cut to 40 characters.
+fn short_json(value: &Json) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
 
 /// One line of "Graph name → Entra name" for display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -80,12 +201,16 @@ pub type UserInput = GraphUser;
 
 /// Reads a pasted user: a Graph `user` object, or (when it has none of Graph's own property
 /// names) flat provisioning source attributes. `state` decides `IsSoftDeleted`.
-pub fn read_user(json: &Json, state: Lifecycle) -> Result<GraphUser, String> {
+pub fn read_user(json: &Json, state: Lifecycle) -> Result<GraphUser, UserError> {
     let Json::Object(map) = json else {
-        return Err(
-            "the user must be a JSON object (a Microsoft Graph user, or source attributes by name)"
-                .into(),
-        );
+        return Err(UserError::new(
+            "",
+            format!(
+                "the user must be a JSON object (a Microsoft Graph user, or source attributes \
+                 by name), not {}",
+                json_kind(json)
+            ),
+        ));
     };
     if !GRAPH_ONLY.iter().any(|k| map.contains_key(*k)) {
         return read_flat(json, state);
@@ -114,7 +239,7 @@ pub fn read_user(json: &Json, state: Lifecycle) -> Result<GraphUser, String> {
 }
 
 /// Flat source attributes; `IsSoftDeleted` is set from `state` only when not given.
-fn read_flat(json: &Json, state: Lifecycle) -> Result<GraphUser, String> {
+fn read_flat(json: &Json, state: Lifecycle) -> Result<GraphUser, UserError> {
     let mut attributes = SourceAttributes::from_json(json)?;
     if attributes.get("IsSoftDeleted").is_none() || state != Lifecycle::Assigned {
         attributes.set_str(
@@ -163,13 +288,14 @@ impl Reader {
         });
     }
 
-    fn property(&mut self, key: &str, value: &Json) -> Result<(), String> {
+    fn property(&mut self, key: &str, value: &Json) -> Result<(), UserError> {
         if key.starts_with('@') || key.contains("@odata.") || value.is_null() {
             if !value.is_null() {
                 self.user.ignored.push(key.to_string());
             }
             return Ok(());
         }
+        check_type(key, value)?;
         match key {
             "businessPhones" => self.business_phones(value),
             "accountEnabled" => {
@@ -178,8 +304,8 @@ impl Reader {
                 }
             }
             "manager" => self.manager(value)?,
-            "memberOf" => self.member_of(value),
-            "onPremisesExtensionAttributes" | "employeeOrgData" => self.nested(key, value),
+            "memberOf" => self.member_of(value)?,
+            "onPremisesExtensionAttributes" | "employeeOrgData" => self.nested(key, value)?,
             _ => {
                 let entra = RENAMED
                     .iter()
@@ -210,15 +336,20 @@ impl Reader {
         }
     }
 
-    fn manager(&mut self, value: &Json) -> Result<(), String> {
+    fn manager(&mut self, value: &Json) -> Result<(), UserError> {
         let Json::Object(m) = value else {
-            return Err(
-                "`manager` must be the expanded manager object (GET /users/{id}?$expand=manager)"
-                    .into(),
-            );
+            return Err(UserError::new(
+                "manager",
+                format!(
+                    "must be the expanded manager object (GET /users/{{id}}?$expand=manager), not {}",
+                    json_kind(value)
+                ),
+            ));
         };
-        let Some(id) = m.get("id").and_then(Json::as_str) else {
-            return Err("`manager` has no `id`: expand it with $expand=manager($select=id,displayName,userPrincipalName)".into());
+        let id = match m.get("id") {
+            Some(Json::String(id)) => id,
+            None | Some(Json::Null) => return Err(UserError::new("manager", "has no `id`: expand it with $expand=manager($select=id,displayName,userPrincipalName)")),
+            Some(other) => return Err(UserError::new("manager.id", format!("must be a string, not {}", json_kind(other)))),
         };
         let text = |k: &str| m.get(k).and_then(Json::as_str).map(str::to_string);
         self.user.manager = Some(ManagerRef {
@@ -236,31 +367,63 @@ impl Reader {
     }
 
     /// `memberOf` (from `$expand=memberOf`): the display names of the groups among them.
-    fn member_of(&mut self, value: &Json) {
-        let entries = value.as_array().map(Vec::as_slice).unwrap_or_default();
-        for entry in entries {
+    fn member_of(&mut self, value: &Json) -> Result<(), UserError> {
+        let Json::Array(entries) = value else {
+            return Err(UserError::new(
+                "memberOf",
+                format!(
+                    "must be an array of directory objects ($expand=memberOf), not {}",
+                    json_kind(value)
+                ),
+            ));
+        };
+        for (i, entry) in entries.iter().enumerate() {
+            let Json::Object(entry) = entry else {
+                return Err(UserError::new(
+                    format!("memberOf[{i}]"),
+                    format!("must be a directory object, not {}", json_kind(entry)),
+                ));
+            };
             let kind = entry
                 .get("@odata.type")
                 .and_then(Json::as_str)
                 .unwrap_or("#microsoft.graph.group");
-            if let (true, Some(name)) = (
-                kind.ends_with(".group"),
-                entry.get("displayName").and_then(Json::as_str),
-            ) {
-                self.user.groups.push(name.to_string());
+            match entry.get("displayName") {
+                Some(Json::String(name)) if kind.ends_with(".group") => {
+                    self.user.groups.push(name.clone())
+                }
+                None | Some(Json::Null) | Some(Json::String(_)) => {}
+                Some(other) => {
+                    return Err(UserError::new(
+                        format!("memberOf[{i}].displayName"),
+                        format!("must be a string, not {}", json_kind(other)),
+                    ))
+                }
             }
         }
+        Ok(())
     }
 
     /// `onPremisesExtensionAttributes.extensionAttributeN` → `extensionAttributeN`;
-    /// `employeeOrgData.costCenter` → `employeeOrgData.costCenter`.
-    fn nested(&mut self, key: &str, value: &Json) {
+    /// `employeeOrgData.costCenter` → `employeeOrgData.costCenter`. Their values are strings.
+    fn nested(&mut self, key: &str, value: &Json) -> Result<(), UserError> {
         let Json::Object(inner) = value else {
-            self.user.ignored.push(key.to_string());
-            return;
+            return Err(UserError::new(
+                key,
+                format!("must be an object, not {}", json_kind(value)),
+            ));
         };
         for (name, v) in inner {
-            let Some(v) = source_value(v) else { continue };
+            let v = match v {
+                Json::Null => continue,
+                Json::String(text) => SourceValue::Single(text.clone()),
+                other => {
+                    return Err(UserError::new(
+                        format!("{key}.{name}"),
+                        format!("must be a string, not {}", json_kind(other)),
+                    ))
+                }
+            };
             let entra = if key == "employeeOrgData" {
                 format!("{key}.{name}")
             } else {
@@ -268,6 +431,7 @@ impl Reader {
             };
             self.copy(&format!("{key}.{name}"), &entra, v);
         }
+        Ok(())
     }
 }
 
@@ -413,12 +577,99 @@ mod tests {
             Lifecycle::Assigned,
         )
         .unwrap_err();
-        assert!(e.contains("expand"));
+        assert!(e.message.contains("expand"));
         let e = read_user(
             &json!({"accountEnabled": true, "manager": {"displayName": "x"}}),
             Lifecycle::Assigned,
         )
         .unwrap_err();
-        assert!(e.contains("no `id`"));
+        assert!(e.message.contains("no `id`"));
+    }
+
+    #[test]
+    fn wrong_types_are_errors_naming_the_property() {
+        let cases = [
+            (
+                json!({"accountEnabled": "false"}),
+                "accountEnabled",
+                "a JSON boolean",
+            ),
+            (
+                json!({"accountEnabled": 0}),
+                "accountEnabled",
+                "a JSON boolean",
+            ),
+            (
+                json!({"businessPhones": "+1 425 555 0109"}),
+                "businessPhones",
+                "an array of strings",
+            ),
+            (
+                json!({"businessPhones": ["+1", 4255550109_u64]}),
+                "businessPhones[1]",
+                "a string, not a number",
+            ),
+            (
+                json!({"accountEnabled": true, "employeeId": 4711}),
+                "employeeId",
+                "a string, not a number",
+            ),
+            (
+                json!({"accountEnabled": true, "displayName": ["A"]}),
+                "displayName",
+                "a string, not an array",
+            ),
+            (
+                json!({"accountEnabled": true, "memberOf": {"displayName": "x"}}),
+                "memberOf",
+                "an array",
+            ),
+            (
+                json!({"accountEnabled": true, "memberOf": ["Sales"]}),
+                "memberOf[0]",
+                "directory object",
+            ),
+            (
+                json!({"accountEnabled": true, "memberOf": [{"displayName": 5}]}),
+                "memberOf[0].displayName",
+                "a string",
+            ),
+            (
+                json!({"accountEnabled": true, "manager": {"id": 7}}),
+                "manager.id",
+                "a string",
+            ),
+            (
+                json!({"onPremisesExtensionAttributes": {"extensionAttribute1": 105}}),
+                "onPremisesExtensionAttributes.extensionAttribute1",
+                "a string, not a number",
+            ),
+            (
+                json!({"accountEnabled": true, "employeeOrgData": "Retail"}),
+                "employeeOrgData",
+                "an object",
+            ),
+        ];
+        for (user, property, needle) in cases {
+            let e = read_user(&user, Lifecycle::Assigned).unwrap_err();
+            assert_eq!(e.property, property, "{user}");
+            assert!(e.message.contains(needle), "{user}: {e}");
+            assert!(e.to_string().starts_with(&format!("`{property}`: ")), "{e}");
+        }
+        // "false" is never read as enabled.
+        let e = read_user(
+            &json!({"accountEnabled": "false", "mail": "a@b"}),
+            Lifecycle::Assigned,
+        )
+        .unwrap_err();
+        assert!(e.message.contains("\"false\""), "{e}");
+        // Directory extensions and unknown properties stay lenient.
+        let u = read_user(
+            &json!({"accountEnabled": true, "extension_1_level": 3, "futureFlag": false}),
+            Lifecycle::Assigned,
+        )
+        .unwrap();
+        assert_eq!(single(&u, "extension_1_level").as_deref(), Some("3"));
+        assert_eq!(single(&u, "futureFlag").as_deref(), Some("False"));
     }
 }

@@ -14,8 +14,11 @@
 //! | `unsupported-function` | error | `SelectUniqueValue` (not available for this app) |
 //! | `switch-on-reference` | warning | `Switch` over the manager reference |
 //! | `iif-null-check` | warning | an `IIF` that tests for null/empty, which Entra fails on; with the `Switch` rewrite |
+//! | `switch-on-update` | warning | a `Switch` in a row applied on updates: Microsoft cautions that when its source did not change but another attribute did, it may be evaluated as null; with the `IIF` rewrite Microsoft gives |
 //! | `default-create-only` | info | a default value is only used when the user is created |
 //! | `never-cleared` | info | if the source becomes empty, Genesys keeps the old value |
+//! | `group-create-delete` | error | the group objectMapping (of an imported schema) has Create or Delete on: Genesys cannot create or delete groups over SCIM, so those requests fail |
+//! | `group-mapping` | error | the group objectMapping cannot be read (its `flowTypes` or rows) |
 
 use crate::diag::{Severity, Span};
 use crate::expr::ast::{Node, NodeKind};
@@ -137,6 +140,9 @@ fn source_findings(
     };
     expr.root()
         .walk(|node| call_findings(index, &text, node, findings));
+    if row.flow_type.applies_on_update() {
+        findings.extend(switch_on_update(index, &text, expr.root()));
+    }
     if row.default_value.is_some() {
         findings.push(
             Finding::info(
@@ -209,9 +215,96 @@ fn call_findings(index: usize, text: &str, node: &Node, findings: &mut Vec<Findi
     }
 }
 
+/// Microsoft's functions reference cautions that when a row uses `Switch` and its source did not
+/// change but another mapped attribute did, Entra may evaluate the `Switch` as null during the
+/// update and clear the target; its workaround is an `IIF` chain. The text describes a defect
+/// without the request it produces, so this is a warning on the row (the first `Switch`), not a
+/// simulated PATCH.
+fn switch_on_update(index: usize, text: &str, root: &Node) -> Option<Finding> {
+    let mut first = None;
+    root.walk(|node| {
+        if first.is_none() && node.call_name() == Some("Switch") {
+            first = Some(node);
+        }
+    });
+    let node = first?;
+    let f = Finding::warning(
+        FindingCode::SwitchOnUpdate,
+        "Microsoft cautions that a Switch may be evaluated as null during an update when its source did not change but another mapped attribute did, which clears this target in Genesys",
+    )
+    .at(index, Field::Source)
+    .span(node.span);
+    Some(match switch_as_iif(text, node) {
+        Some(rewrite) => f.help(format!("Microsoft's workaround is an IIF chain: {rewrite} (IIF's condition check fails when the source is null or empty, so keep a value in it)")),
+        None => f.help("Microsoft's workaround is an IIF chain, e.g. IIF([x] = \"a\", \"A\", IIF([x] = \"b\", \"B\", \"default\"))"),
+    })
+}
+
+/// `Switch(source, default, k1, v1, k2, v2)` as `IIF(source = k1, v1, IIF(source = k2, v2,
+/// default))`, from the argument texts; `None` when the default is omitted or a pair is
+/// incomplete.
+fn switch_as_iif(text: &str, node: &Node) -> Option<String> {
+    let NodeKind::Call { args, .. } = &node.kind else {
+        return None;
+    };
+    let piece = |arg: &Option<Node>| -> Option<&str> {
+        let n = arg.as_ref()?;
+        text.get(n.span.start..n.span.end)
+    };
+    let (source, default) = (piece(args.first()?)?, piece(args.get(1)?)?);
+    let pairs = &args[2..];
+    if pairs.is_empty() || pairs.len() % 2 != 0 {
+        return None;
+    }
+    let mut out = default.to_string();
+    for pair in pairs.chunks(2).rev() {
+        out = format!(
+            "IIF({source} = {}, {}, {out})",
+            piece(&pair[0])?,
+            piece(&pair[1])?
+        );
+    }
+    Some(out)
+}
+
+/// The group objectMapping of an imported schema: Genesys cannot create or delete groups.
+fn group_findings(set: &MappingSet) -> Vec<Finding> {
+    let groups = match set.group_mapping() {
+        None => return Vec::new(),
+        Some(Err(e)) => {
+            return vec![Finding::error(
+                FindingCode::GroupMapping,
+                format!("the group objectMapping cannot be read: {e}"),
+            )]
+        }
+        Some(Ok(g)) if !g.enabled => return Vec::new(),
+        Some(Ok(g)) => g,
+    };
+    let mut fails = Vec::new();
+    if groups.actions.create {
+        fails.push("Create: for an Entra group in scope with no Genesys group of that name, Entra sends POST /Groups, which Genesys's SCIM API does not offer, so the request fails and the group's memberships are never synced");
+    }
+    if groups.actions.delete {
+        fails.push("Delete: when a group leaves scope or is deleted in Entra, Entra sends DELETE /Groups/{id}, which Genesys refuses");
+    }
+    if fails.is_empty() {
+        return Vec::new();
+    }
+    vec![Finding::error(
+        FindingCode::GroupCreateDelete,
+        format!(
+            "the group mapping ({}) has target object actions {}: Genesys Cloud cannot create or delete groups over SCIM. {}",
+            groups.path,
+            groups.actions.to_flow_types(),
+            fails.join(". ")
+        ),
+    )
+    .help("under Target Object Actions of the group mapping select only Update (flowTypes \"Update\"), as Genesys's Entra article says, and create the groups in Genesys with the same names")]
+}
+
 /// Rules about the set as a whole.
 fn set_findings(set: &MappingSet) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let mut findings = group_findings(set);
     let paths: Vec<(usize, Option<TargetPath>)> = set
         .enabled()
         .map(|(i, r)| (i, TargetPath::parse(&r.target).ok()))
@@ -318,6 +411,102 @@ mod tests {
     }
 
     #[test]
+    fn switch_on_update_warns_with_microsofts_rewrite() {
+        let set = MappingSet::new(vec![Row::expression(
+            "title",
+            "Switch([companyName], \"External\", \"Company A\", \"A\", \"Company B\", \"B\")",
+        )]);
+        let f = lint(&set)
+            .into_iter()
+            .find(|f| f.code == FindingCode::SwitchOnUpdate)
+            .expect("a switch-on-update warning");
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.span.map(|s| s.start), Some(0));
+        let help = f.help.unwrap();
+        let rewrite = r#"IIF([companyName] = "Company A", "A", IIF([companyName] = "Company B", "B", "External"))"#;
+        assert!(help.contains(rewrite), "{help}");
+        // The rewrite means the same as the Switch (Microsoft's own test vectors).
+        for (company, expected) in [
+            ("Company A", "A"),
+            ("Company B", "B"),
+            ("Other", "External"),
+        ] {
+            let mut user = crate::source::SourceAttributes::new();
+            user.set_str("companyName", company);
+            let ctx = crate::expr::EvalContext::default();
+            let eval = |t: &str| {
+                crate::compile(t)
+                    .unwrap()
+                    .evaluate(&user, &ctx)
+                    .unwrap()
+                    .value
+            };
+            assert_eq!(eval(rewrite), eval(&set.mappings[0].source), "{company}");
+            assert_eq!(eval(rewrite), crate::expr::Value::str(expected));
+        }
+        // Rows applied on create only are never evaluated during an update.
+        let create_only = MappingSet::new(vec![Row::expression(
+            "title",
+            "Switch([x], , \"1\", \"a\")",
+        )
+        .only_on_create()]);
+        assert!(!lint(&create_only)
+            .iter()
+            .any(|f| f.code == FindingCode::SwitchOnUpdate));
+        // Omitted default: a warning without a rewrite.
+        let omitted = MappingSet::new(vec![Row::expression(
+            "title",
+            "Switch([x], , \"1\", \"a\")",
+        )]);
+        let f = lint(&omitted)
+            .into_iter()
+            .find(|f| f.code == FindingCode::SwitchOnUpdate)
+            .unwrap();
+        assert!(f.help.unwrap().contains("e.g. IIF("));
+    }
+
+    #[test]
+    fn group_mappings_that_create_or_delete_fail_in_genesys() {
+        let text = include_str!("../../tests/fixtures/scim_app_schema.json");
+        let mut set = crate::mapping::import_text(text).unwrap().set;
+        let f = lint(&set)
+            .into_iter()
+            .find(|f| f.code == FindingCode::GroupCreateDelete)
+            .expect("Create and Delete are on in the fixture");
+        assert_eq!(f.severity, Severity::Error);
+        assert!(f.message.contains("Add, Update, Delete"), "{}", f.message);
+        assert!(f.message.contains("POST /Groups") && f.message.contains("DELETE /Groups"));
+        assert!(f.help.unwrap().contains("only Update"));
+        // Update only: nothing to report.
+        let envelope = set.envelope.as_mut().unwrap();
+        envelope["synchronizationRules"][0]["objectMappings"][0]["flowTypes"] = "Update".into();
+        assert!(!lint(&set)
+            .iter()
+            .any(|f| f.code == FindingCode::GroupCreateDelete));
+        // Delete alone is reported too, naming only what fails.
+        let envelope = set.envelope.as_mut().unwrap();
+        envelope["synchronizationRules"][0]["objectMappings"][0]["flowTypes"] =
+            "Update, Delete".into();
+        let f = lint(&set)
+            .into_iter()
+            .find(|f| f.code == FindingCode::GroupCreateDelete)
+            .unwrap();
+        assert!(!f.message.contains("POST /Groups") && f.message.contains("DELETE /Groups"));
+        // A disabled group mapping provisions nothing.
+        let envelope = set.envelope.as_mut().unwrap();
+        envelope["synchronizationRules"][0]["objectMappings"][0]["enabled"] = false.into();
+        assert!(!lint(&set)
+            .iter()
+            .any(|f| f.code == FindingCode::GroupCreateDelete));
+        // An unreadable one says so.
+        let envelope = set.envelope.as_mut().unwrap();
+        envelope["synchronizationRules"][0]["objectMappings"][0]["flowTypes"] = "Sync".into();
+        assert!(lint(&set)
+            .iter()
+            .any(|f| f.code == FindingCode::GroupMapping));
+    }
+
+    #[test]
     fn each_rule_fires() {
         let set = MappingSet::new(vec![
             Row::direct("userName", "userPrincipalName"),
@@ -345,6 +534,7 @@ mod tests {
                 "phone-type",
                 "required-target",
                 "switch-on-reference",
+                "switch-on-update",
                 "typographic-quote",
                 "unknown-target",
                 "unsupported-function",

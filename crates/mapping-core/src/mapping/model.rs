@@ -177,6 +177,14 @@ impl MappingSet {
         self.mappings.iter().enumerate().filter(|(_, m)| m.enabled)
     }
 
+    /// The group objectMapping of the schema this set was imported from, if it has one (see
+    /// [`crate::mapping::objects`]).
+    pub fn group_mapping(
+        &self,
+    ) -> Option<Result<super::objects::GroupMapping, super::schema_json::ImportError>> {
+        super::schema_json::group_mapping(self.envelope.as_ref()?)
+    }
+
     /// The matching rows, lowest precedence number first.
     pub fn matching(&self) -> Vec<(usize, &AttributeMapping)> {
         let mut rows: Vec<_> = self

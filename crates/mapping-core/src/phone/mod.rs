@@ -66,7 +66,16 @@
 //! that rewrites `+…x402` as `tel:+…;ext=402`. Adding a country code from the default region is
 //! flagged as a guess: no expression can know a number's country. Values with letters or
 //! non-ASCII digits get no suggestion: Entra has no function that could fix them reliably.
-//! The expression reads `source_attribute`, `telephoneNumber` when none is given.
+//! The expression builds on what produced the value ([`PhoneSource`]): for a mapping row, the
+//! row's own expression (so `StripSpaces([telephoneNumber])` stays in the fix), proven by
+//! evaluating the whole suggested expression on the user's raw attributes; for a bare value,
+//! `[telephoneNumber]` (or the attribute named).
+//!
+//! # Bounded work
+//!
+//! A value longer than [`MAX_PHONE_LENGTH`] characters is not a phone number: it is Rejected
+//! with a problem saying so, without parsing, judging or suggesting, so a 50 MB attribute costs
+//! one length check.
 
 pub mod genesys;
 pub mod parse;
@@ -77,8 +86,35 @@ mod tests;
 
 pub use genesys::{is_genesys_phone_type, GENESYS_PHONE_TYPES};
 
+use crate::source::SourceAttributes;
 use genesys::Form;
 use serde::Serialize;
+
+/// The longest value analysed, in bytes. E.164 is at most 16 characters; a tel URI with an
+/// extension and separators stays well under 100. Longer values are refused unread.
+pub const MAX_PHONE_LENGTH: usize = 256;
+
+/// What produced the phone value, which a suggested expression builds on.
+#[derive(Debug, Clone, Copy)]
+pub enum PhoneSource<'a> {
+    /// The value is this source attribute's own value (`telephoneNumber` when not given).
+    Attribute(&'a str),
+    /// The value is what a mapping row's `expression` gives for a user with these `attributes`:
+    /// the suggestion wraps the expression and is proven on the attributes.
+    Row {
+        expression: &'a str,
+        attributes: &'a SourceAttributes,
+    },
+}
+
+/// The value shortened for a message: at most 60 characters, with `…` when cut.
+pub fn shown(value: &str) -> String {
+    const SHOWN: usize = 60;
+    match value.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_string(),
+    }
+}
 
 /// Everything known about one phone value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -147,16 +183,17 @@ pub struct Suggestion {
 
 /// Analyses one phone value for the Genesys phone type `phone_type` (`"work"`, `"mobile"`…).
 ///
-/// `default_region` (`"US"`, `"gb"`) is used for numbers written without a country code;
-/// `source_attribute` is the Entra attribute a suggested expression reads (`telephoneNumber`
-/// when `None`). Never panics.
+/// `default_region` (`"US"`, `"gb"`) is used for numbers written without a country code (the
+/// preview passes the user's own region, [`crate::graph::phone_region`]); `source` is what
+/// produced the value, which a suggested expression builds on (`[telephoneNumber]` when
+/// `None`). Never panics; values over [`MAX_PHONE_LENGTH`] are refused unread.
 pub fn analyze(
     input: &str,
     default_region: Option<&str>,
     phone_type: &str,
-    source_attribute: Option<&str>,
+    source: Option<PhoneSource<'_>>,
 ) -> PhoneAnalysis {
-    analyze_impl(input, default_region, phone_type, source_attribute, true)
+    analyze_impl(input, default_region, phone_type, source, true)
 }
 
 /// [`analyze`] without building a suggestion (used to prove suggestions).
@@ -172,9 +209,12 @@ fn analyze_impl(
     input: &str,
     default_region: Option<&str>,
     phone_type: &str,
-    source_attribute: Option<&str>,
+    source: Option<PhoneSource<'_>>,
     with_suggestion: bool,
 ) -> PhoneAnalysis {
+    if input.len() > MAX_PHONE_LENGTH {
+        return too_long(input, default_region);
+    }
     let parsed = parse::parse(input, default_region);
     let mut problems = Vec::new();
     let canonical = genesys::canonical_type(phone_type);
@@ -204,7 +244,7 @@ fn analyze_impl(
             Form::CanonicalTel | Form::E164 | Form::LooseTel | Form::ExtensionOnlyTel
         );
     let suggestion = match canonical {
-        Some(t) if with_suggestion && needs_fix => suggest::suggest(&parsed, t, source_attribute),
+        Some(t) if with_suggestion && needs_fix => suggest::suggest(&parsed, t, source),
         _ => None,
     };
     let reading = parsed.reading.as_ref();
@@ -225,5 +265,27 @@ fn analyze_impl(
         verdict,
         problems,
         suggestion,
+    }
+}
+
+/// The analysis of a value too long to be a phone number (only its start is kept).
+fn too_long(input: &str, default_region: Option<&str>) -> PhoneAnalysis {
+    PhoneAnalysis {
+        input: shown(input),
+        region: default_region.map(|r| r.trim().to_ascii_uppercase()),
+        e164: None,
+        extension: None,
+        tel_uri: None,
+        valid: false,
+        possible: false,
+        number_type: None,
+        country: None,
+        verdict: GenesysVerdict::Rejected,
+        problems: vec![format!(
+            "the value is {} bytes long; a phone number is at most {MAX_PHONE_LENGTH}, so it was \
+             not analysed (E.164 has at most 15 digits)",
+            input.len()
+        )],
+        suggestion: None,
     }
 }

@@ -8,7 +8,7 @@
 //! suggestion rather than a wrong one.
 
 use super::parse::{ExtStyle, Parsed, Retry};
-use super::{analyze_without_suggestion, GenesysVerdict, Suggestion};
+use super::{analyze_without_suggestion, GenesysVerdict, PhoneSource, Suggestion};
 use crate::expr::{EvalContext, Outcome, Value};
 use crate::source::SourceAttributes;
 
@@ -46,9 +46,10 @@ struct Plan {
 }
 
 impl Plan {
-    fn new(attribute: &str) -> Plan {
+    /// A plan starting from `base`: `[attribute]`, or a row's whole expression.
+    fn new(base: &str) -> Plan {
         Plan {
-            expr: format!("[{attribute}]"),
+            expr: base.to_string(),
             steps: Vec::new(),
             guess: None,
             extension_only: false,
@@ -70,24 +71,61 @@ enum Expect<'a> {
     ExtensionOnly(&'a str),
 }
 
+/// Where the suggestion starts, and the user it is proven on.
+struct Base<'a> {
+    /// `[attribute]` or the row's expression.
+    expr: String,
+    attributes: std::borrow::Cow<'a, SourceAttributes>,
+}
+
+impl<'a> Base<'a> {
+    fn new(parsed: &Parsed, source: Option<PhoneSource<'a>>) -> Base<'a> {
+        match source {
+            Some(PhoneSource::Row {
+                expression,
+                attributes,
+            }) if !expression.trim().is_empty() => Base {
+                expr: expression.trim().to_string(),
+                attributes: std::borrow::Cow::Borrowed(attributes),
+            },
+            other => {
+                let attribute = match other {
+                    Some(PhoneSource::Attribute(a)) => a.trim(),
+                    _ => "",
+                };
+                let attribute = if attribute.is_empty() {
+                    DEFAULT_ATTRIBUTE
+                } else {
+                    attribute
+                };
+                let mut attributes = SourceAttributes::new();
+                attributes.set_str(attribute, parsed.raw.clone());
+                Base {
+                    expr: format!("[{attribute}]"),
+                    attributes: std::borrow::Cow::Owned(attributes),
+                }
+            }
+        }
+    }
+}
+
 /// A proven expression for `parsed`, or `None` when no expression can be trusted to fix it.
+/// The expression wraps `source`'s (the row's own transformation stays) and is proven by
+/// evaluating all of it on the user's raw attributes.
 pub fn suggest(
     parsed: &Parsed,
     canonical_type: &str,
-    attribute: Option<&str>,
+    source: Option<PhoneSource<'_>>,
 ) -> Option<Suggestion> {
-    let attribute = attribute
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .unwrap_or(DEFAULT_ATTRIBUTE);
+    let base = Base::new(parsed, source);
     let (plan, expect) = if parsed.is_extension_only() {
         let digits = parsed.extension_digits()?;
         (
-            extension_only(attribute, false),
+            extension_only(&base.expr, false),
             Expect::ExtensionOnly(digits),
         )
     } else if let Some(reading) = parsed.reading.as_ref().filter(|r| r.valid) {
-        let plan = number(parsed, attribute)?;
+        let plan = number(parsed, &base.expr)?;
         let expect = Expect::Number {
             e164: &reading.e164,
             extension: parsed.extension_digits(),
@@ -97,26 +135,26 @@ pub fn suggest(
         let digits = parsed.number_digits();
         return prove(
             parsed,
-            extension_only(attribute, true),
+            extension_only(&base.expr, true),
             Expect::ExtensionOnly(&digits),
-            attribute,
+            &base.attributes,
             canonical_type,
         );
     } else {
         return None;
     };
-    prove(parsed, plan, expect, attribute, canonical_type)
+    prove(parsed, plan, expect, &base.attributes, canonical_type)
 }
 
-/// Evaluates the plan on the value and keeps it only if the result is right.
+/// Evaluates the plan for the user and keeps it only if the result is right.
 fn prove(
     parsed: &Parsed,
     plan: Plan,
     expect: Expect<'_>,
-    attribute: &str,
+    attributes: &SourceAttributes,
     canonical_type: &str,
 ) -> Option<Suggestion> {
-    let result = evaluate(&plan.expr, attribute, &parsed.raw)?;
+    let result = evaluate(&plan.expr, attributes)?;
     let check = analyze_without_suggestion(&result, parsed.region.as_deref(), "work");
     let proven = match expect {
         Expect::Number { e164, extension } => {
@@ -168,12 +206,12 @@ fn prove(
     })
 }
 
-/// Evaluates `expr` for a user whose `attribute` is `value`; the text that would flow.
-fn evaluate(expr: &str, attribute: &str, value: &str) -> Option<String> {
+/// Evaluates `expr` for a user with these attributes; the text that would flow.
+fn evaluate(expr: &str, attributes: &SourceAttributes) -> Option<String> {
     let compiled = crate::compile(expr).ok()?;
-    let mut source = SourceAttributes::new();
-    source.set_str(attribute, value);
-    let evaluation = compiled.evaluate(&source, &EvalContext::default()).ok()?;
+    let evaluation = compiled
+        .evaluate(attributes, &EvalContext::default())
+        .ok()?;
     match evaluation.outcome() {
         Outcome::Flows(Value::Str(s)) => Some(s.clone()),
         _ => None,
@@ -182,8 +220,8 @@ fn evaluate(expr: &str, attribute: &str, value: &str) -> Option<String> {
 
 /// Genesys's extension-only expression. `bare`: the value is digits (and spaces) only, so the
 /// article's `StripSpaces` form fits as it is; otherwise a `Replace` keeps only the digits.
-fn extension_only(attribute: &str, bare: bool) -> Plan {
-    let mut plan = Plan::new(attribute);
+fn extension_only(base: &str, bare: bool) -> Plan {
+    let mut plan = Plan::new(base);
     let inner = if bare {
         format!("StripSpaces({})", plan.expr)
     } else {
@@ -218,7 +256,7 @@ fn looks_like_bare_extension(parsed: &Parsed) -> bool {
 }
 
 /// The steps for a valid number written in a form Genesys does not take.
-fn number(parsed: &Parsed, attribute: &str) -> Option<Plan> {
+fn number(parsed: &Parsed, base: &str) -> Option<Plan> {
     let reading = parsed.reading.as_ref()?;
     let m = &parsed.marks;
     if m.letters || m.non_ascii_digits || m.other {
@@ -228,7 +266,7 @@ fn number(parsed: &Parsed, attribute: &str) -> Option<Plan> {
     if parsed.extension.is_none() && parsed.extension_digits().is_some() {
         return None;
     }
-    let mut plan = Plan::new(attribute);
+    let mut plan = Plan::new(base);
 
     // 1. Separators, over the whole value as Entra sends it (the extension's `ext.` included).
     let raw = &parsed.raw;
@@ -503,7 +541,9 @@ mod tests {
                 .unwrap_or_else(|| panic!("no suggestion for {input:?}: {:?}", a.problems));
             assert_eq!(s.expression, expected, "{input}");
             // Evaluate again here, independently of the module's own proof.
-            let out = evaluate(&s.expression, DEFAULT_ATTRIBUTE, input).unwrap();
+            let mut user = SourceAttributes::new();
+            user.set_str(DEFAULT_ATTRIBUTE, input);
+            let out = evaluate(&s.expression, &user).unwrap();
             let check = analyze(&out, region, "work", None);
             if s.expression.starts_with("Join(\";ext=\"") {
                 assert_eq!(
@@ -535,17 +575,32 @@ mod tests {
 
     #[test]
     fn source_attribute_is_used() {
-        let a = analyze("+1 425 555 0109", None, "mobile", Some("mobile"));
+        let a = analyze(
+            "+1 425 555 0109",
+            None,
+            "mobile",
+            Some(PhoneSource::Attribute("mobile")),
+        );
         assert_eq!(a.suggestion.unwrap().expression, "StripSpaces([mobile])");
-        let a = analyze("+1 425 555 0109", None, "mobile", Some("  "));
+        let a = analyze(
+            "+1 425 555 0109",
+            None,
+            "mobile",
+            Some(PhoneSource::Attribute("  ")),
+        );
         assert_eq!(
             a.suggestion.unwrap().expression,
             "StripSpaces([telephoneNumber])"
         );
         // A name the expression language cannot hold gives no suggestion rather than a broken one.
-        assert!(analyze("+1 425 555 0109", None, "work", Some("a]b"))
-            .suggestion
-            .is_none());
+        assert!(analyze(
+            "+1 425 555 0109",
+            None,
+            "work",
+            Some(PhoneSource::Attribute("a]b")),
+        )
+        .suggestion
+        .is_none());
     }
 
     #[test]
@@ -593,6 +648,59 @@ mod tests {
             let a = analyze(input, region, "work", None);
             assert!(a.suggestion.is_none(), "{input}: {:?}", a.suggestion);
         }
+    }
+
+    /// The row `StripSpaces([telephoneNumber])` sends `+13178723000x105` for the raw value
+    /// `+1 317 872 3000 x105`. The fix must keep the row's StripSpaces: a Replace over the raw
+    /// attribute alone would not match the spaced value and fix nothing.
+    #[test]
+    fn the_fix_keeps_the_rows_own_transformation() {
+        let row = "StripSpaces([telephoneNumber])";
+        let mut user = SourceAttributes::new();
+        user.set_str("telephoneNumber", "+1 317 872 3000 x105");
+        let flowing = evaluate(row, &user).unwrap();
+        assert_eq!(flowing, "+13178723000x105");
+        let source = PhoneSource::Row {
+            expression: row,
+            attributes: &user,
+        };
+        let a = analyze(&flowing, None, "work", Some(source));
+        assert_eq!(a.verdict, GenesysVerdict::Rejected);
+        let s = a.suggestion.expect("a suggestion");
+        assert!(s.expression.contains(row), "{}", s.expression);
+        // Proven independently: the whole suggestion on the user's raw attribute.
+        let fixed = evaluate(&s.expression, &user).unwrap();
+        assert_eq!(fixed, "tel:+13178723000;ext=105");
+        assert_eq!(
+            analyze(&fixed, None, "work", None).verdict,
+            GenesysVerdict::Accepted
+        );
+        // The old behaviour, a fix over the bare attribute, does not fix the raw value.
+        let bare = analyze(&flowing, None, "work", None).suggestion.unwrap();
+        assert_ne!(
+            evaluate(&bare.expression, &user).as_deref(),
+            Some("tel:+13178723000;ext=105")
+        );
+    }
+
+    #[test]
+    fn a_row_whose_fix_fails_on_the_user_gets_none() {
+        // The row reads two attributes; a suggestion must hold for this user's raw values.
+        let row = "Coalesce([telephoneNumber], [mobile])";
+        let mut user = SourceAttributes::new();
+        user.set_str("mobile", "+1 425 555 0109");
+        let source = PhoneSource::Row {
+            expression: row,
+            attributes: &user,
+        };
+        let a = analyze("+1 425 555 0109", None, "work", Some(source));
+        assert_eq!(
+            a.suggestion.unwrap().expression,
+            "StripSpaces(Coalesce([telephoneNumber], [mobile]))"
+        );
+        // A value the row does not produce for this user cannot be proven.
+        let a = analyze("+1 206 291 8163", None, "work", Some(source));
+        assert!(a.suggestion.is_none());
     }
 
     #[test]

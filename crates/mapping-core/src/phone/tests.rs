@@ -11,6 +11,21 @@ fn has_problem(a: &PhoneAnalysis, needle: &str) -> bool {
     a.problems.iter().any(|p| p.contains(needle))
 }
 
+/// A 52 MB attribute is refused by its length: nothing reads it (quadratic parsing took 24 s).
+#[test]
+fn a_huge_value_is_refused_unread() {
+    let huge = "+1 425 555 0109 ".repeat(52 * 1024 * 1024 / 16);
+    let a = analyze(&huge, Some("US"), "work", None);
+    assert_eq!(a.verdict, GenesysVerdict::Rejected);
+    assert!(has_problem(&a, "bytes long"), "{:?}", a.problems);
+    assert!(a.suggestion.is_none() && a.e164.is_none());
+    assert!(a.input.chars().count() <= 61);
+    let just_over = "1".repeat(MAX_PHONE_LENGTH + 1);
+    assert!(has_problem(&work(&just_over, None), "not analysed"));
+    let at_limit = format!("+1 425 555 0109{}", " ".repeat(MAX_PHONE_LENGTH - 15));
+    assert!(!has_problem(&work(&at_limit, None), "not analysed"));
+}
+
 #[test]
 fn accepted_canonical_tel_uri() {
     for (input, e164, ext) in [
@@ -454,7 +469,7 @@ mod properties {
             input in "[+0-9 ()\\-.x#;=:extnsiolTEL/]{0,30}",
             region in prop::sample::select(vec!["US", "GB", "DE", "IN", "ZZ", ""]),
         ) {
-            let a = analyze(&input, Some(region), "work", Some("mobile"));
+            let a = analyze(&input, Some(region), "work", Some(PhoneSource::Attribute("mobile")));
             // A suggestion comes with a number, an extension, or a bare run of digits that may
             // be an internal extension.
             if a.suggestion.is_some() {

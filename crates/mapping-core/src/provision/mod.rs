@@ -9,12 +9,12 @@ pub mod values;
 
 use crate::expr::EvalContext;
 use crate::finding::{Field, Finding, FindingCode};
-use crate::genesys::checks::{check_create, PhoneCheck};
-use crate::graph::{read_user, GraphUser, Lifecycle};
+use crate::genesys::checks::{check_create, CheckedUser, FlowingValue, PhoneCheck};
+use crate::graph::{phone_region, read_user, GraphUser, Lifecycle};
 use crate::mapping::model::MappingSet;
 use crate::scim::patch::{patch_body, Dialect};
 use crate::scim::request::{match_query, ScimRequest};
-use crate::source::SourceAttributes;
+use crate::source::{SourceAttributes, UserError};
 use rows::{evaluate_rows, Operation, RowResult, RowValue};
 use serde_json::Value as Json;
 pub use values::ProvisionedUsers;
@@ -72,7 +72,8 @@ impl Preview {
 pub const USER_ID: &str = "{id}";
 
 /// Previews the requests for `user` (a Graph user or flat source attributes) in `options.state`.
-pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Preview, String> {
+/// A user that cannot be read is a [`UserError`] naming the property.
+pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Preview, UserError> {
     let user = read_user(user, options.state)?;
     let rows = evaluate_rows(set, &user.attributes, &options.ctx, Operation::Create);
     let mut findings = row_findings(&rows);
@@ -82,7 +83,7 @@ pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Previ
             r.purpose = "Entra finds the user in Genesys by the matching attribute (after the first sync it uses the cached id)".into();
         }
     }
-    let (checks, phones) = check_create(set, &rows, options.default_region.as_deref());
+    let (checks, phones) = check_rows(set, &rows, &user.attributes, options);
     findings.extend(checks);
     match options.state {
         Lifecycle::Assigned => {
@@ -143,6 +144,43 @@ pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Previ
     })
 }
 
+/// The Genesys checks of a create, on the values that flow; phone numbers are read in the user's
+/// own region (`usageLocation`, then `country`, then the default region).
+fn check_rows(
+    set: &MappingSet,
+    rows: &[RowResult],
+    attributes: &SourceAttributes,
+    options: &Options,
+) -> (Vec<Finding>, Vec<PhoneCheck>) {
+    let texts: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| set.mappings.get(r.index).and_then(|m| m.expression_text()))
+        .collect();
+    let values: Vec<FlowingValue<'_>> = rows
+        .iter()
+        .zip(&texts)
+        .filter_map(|(row, text)| {
+            let (Ok(path), RowValue::Flows(value)) = (&row.target, &row.value) else {
+                return None;
+            };
+            Some(FlowingValue {
+                row: row.index,
+                path,
+                value,
+                expression: text.as_deref(),
+            })
+        })
+        .collect();
+    let region = phone_region(attributes, options.default_region.as_deref());
+    check_create(
+        &values,
+        CheckedUser {
+            attributes,
+            region: region.as_deref(),
+        },
+    )
+}
+
 /// Findings speak of the manager by name where the user's JSON gives one.
 fn name_the_manager(findings: &mut [Finding], manager: &crate::graph::ManagerRef) {
     let Some(name) = manager
@@ -173,15 +211,16 @@ pub struct UpdatePreview {
     pub findings: Vec<Finding>,
 }
 
-/// Previews the update of an existing user.
+/// Previews the update of an existing user. A user that cannot be read is a [`UserError`] whose
+/// `document` is `before` or `after`.
 pub fn update(
     before: &Json,
     after: &Json,
     set: &MappingSet,
     options: &Options,
-) -> Result<UpdatePreview, String> {
-    let before = read_user(before, options.state).map_err(|e| format!("before: {e}"))?;
-    let after = read_user(after, options.state).map_err(|e| format!("after: {e}"))?;
+) -> Result<UpdatePreview, UserError> {
+    let before = read_user(before, options.state).map_err(|e| e.in_document("before"))?;
+    let after = read_user(after, options.state).map_err(|e| e.in_document("after"))?;
     let rows_before = evaluate_rows(set, &before.attributes, &options.ctx, Operation::Update);
     let rows_after = evaluate_rows(set, &after.attributes, &options.ctx, Operation::Update);
     let mut findings = row_findings(&rows_after);
@@ -204,16 +243,8 @@ pub fn update(
         .collect();
     let joined = groups::matched(&after.groups, &options.genesys_groups);
     let left = groups::matched(&before.groups, &options.genesys_groups);
-    let added: Vec<&str> = joined
-        .iter()
-        .filter(|j| !left.contains(j))
-        .map(|(_, g)| *g)
-        .collect();
-    let removed: Vec<&str> = left
-        .iter()
-        .filter(|l| !joined.contains(l))
-        .map(|(_, g)| *g)
-        .collect();
+    let added = groups::difference(&joined, &left);
+    let removed = groups::difference(&left, &joined);
     requests.extend(groups::membership_requests(
         &added,
         USER_ID,
@@ -295,6 +326,7 @@ fn row_findings(rows: &[RowResult]) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::mapping::presets;
+    use crate::mapping::AttributeMapping;
     use serde_json::json;
 
     fn adele() -> Json {
@@ -460,6 +492,33 @@ mod tests {
     }
 
     #[test]
+    fn role_payloads_are_as_microsoft_shows_them() {
+        let mut user = adele();
+        user["appRoleAssignments"] = json!(["Admin", "User"]);
+        let mut set = presets::genesys_default();
+        set.mappings.push(AttributeMapping::expression(
+            "roles",
+            "AppRoleAssignmentsComplex([appRoleAssignments])",
+        ));
+        let p = preview(&user, &set, &Options::default()).unwrap();
+        assert_eq!(
+            serde_json::to_string(&p.post_body().unwrap()["roles"]).unwrap(),
+            r#"[{"primary":false,"type":"WindowsAzureActiveDirectoryRole","displayName":"Admin","value":"Admin"},{"primary":false,"type":"WindowsAzureActiveDirectoryRole","displayName":"User","value":"User"}]"#
+        );
+        set.mappings.pop();
+        set.mappings.push(AttributeMapping::expression(
+            "roles[primary eq \"True\"].value",
+            "SingleAppRoleAssignment([appRoleAssignments])",
+        ));
+        user["appRoleAssignments"] = json!(["Admin"]);
+        let p = preview(&user, &set, &Options::default()).unwrap();
+        assert_eq!(
+            serde_json::to_string(&p.post_body().unwrap()["roles"]).unwrap(),
+            r#"[{"primary":true,"type":"WindowsAzureActiveDirectoryRole","value":"Admin"}]"#
+        );
+    }
+
+    #[test]
     fn bad_users_are_errors_not_panics() {
         let set = presets::genesys_default();
         assert!(preview(&json!("text"), &set, &Options::default()).is_err());
@@ -469,8 +528,15 @@ mod tests {
             &Options::default()
         )
         .is_err());
-        assert!(update(&json!({}), &json!([]), &set, &Options::default())
-            .unwrap_err()
-            .starts_with("after:"));
+        let e = update(&json!({}), &json!([]), &set, &Options::default()).unwrap_err();
+        assert_eq!(e.document, Some("after"));
+        assert!(e.to_string().starts_with("after: "), "{e}");
+        let e = preview(
+            &json!({"accountEnabled": "false"}),
+            &set,
+            &Options::default(),
+        )
+        .unwrap_err();
+        assert_eq!(e.property, "accountEnabled");
     }
 }

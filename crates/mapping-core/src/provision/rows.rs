@@ -4,6 +4,7 @@ use crate::diag::Diagnostic;
 use crate::expr::{compile, EvalContext, Evaluation, Outcome, Value};
 use crate::mapping::model::{AttributeMapping, MappingKind, MappingSet};
 use crate::scim::path::{PathError, TargetPath};
+use crate::scim::roles::RoleFunction;
 use crate::source::SourceAttributes;
 use serde::Serialize;
 
@@ -54,6 +55,8 @@ pub struct RowResult {
     pub diagnostics: Vec<Diagnostic>,
     /// The row's "default value if null" was used.
     pub default_used: bool,
+    /// The app-role function the row's expression calls, which shapes its `roles` payload.
+    pub role_function: Option<RoleFunction>,
 }
 
 /// Evaluates each row (on or off, in order) for `source`.
@@ -84,6 +87,7 @@ fn evaluate_row(
         evaluation: None,
         diagnostics: Vec::new(),
         default_used: false,
+        role_function: None,
     };
     let applies = row.enabled && (op == Operation::Create || row.flow_type.applies_on_update());
     if !applies {
@@ -91,7 +95,9 @@ fn evaluate_row(
     }
     result.value = match row.expression_text() {
         None => RowValue::Null,
-        Some(text) => match compile(&text) {
+        Some(text) => match compile(&text).inspect(|expr| {
+            result.role_function = RoleFunction::used_in(expr.root());
+        }) {
             Err(diagnostics) => {
                 result.diagnostics = shift(diagnostics, row);
                 RowValue::Failed

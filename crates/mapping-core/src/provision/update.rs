@@ -26,6 +26,10 @@ pub fn changes(
                 if old_value == Some(v) {
                     continue;
                 }
+                if new.role_function.is_some() && path.attribute.eq_ignore_ascii_case("roles") {
+                    out.push(role_change(v));
+                    continue;
+                }
                 let mut scratch = Vec::new();
                 let Some(value) = wire_value(new.index, path, v, provisioned, &mut scratch) else {
                     findings.extend(scratch);
@@ -49,6 +53,22 @@ pub fn changes(
         }
     }
     out
+}
+
+/// Roles from `SingleAppRoleAssignment` or `AppRoleAssignmentsComplex`: always an `Add` on
+/// `roles` whose items are JSON-encoded strings (Microsoft's tutorial; existing roles stay).
+fn role_change(v: &Value) -> Change {
+    Change {
+        path: crate::scim::path::TargetPath {
+            schema: None,
+            attribute: "roles".into(),
+            filter: None,
+            sub_attribute: None,
+        },
+        was_empty: true,
+        value: crate::scim::roles::patch_elements(&v.items()),
+        boolean: false,
+    }
 }
 
 /// In a PATCH Entra sends the mapping's own string (e.g. `"False"`); references are sent as the
@@ -153,6 +173,48 @@ mod tests {
         );
         assert!(c.iter().all(|c| !c.path.to_string().contains("department")));
         assert!(f[0].message.contains("is now empty"));
+    }
+
+    #[test]
+    fn roles_are_added_as_json_encoded_strings() {
+        for (target, text) in [
+            ("roles", "AppRoleAssignmentsComplex([appRoleAssignments])"),
+            (
+                "roles[primary eq \"True\"].value",
+                "SingleAppRoleAssignment([appRoleAssignments])",
+            ),
+        ] {
+            let set = MappingSet::new(vec![Row::expression(target, text)]);
+            let ctx = EvalContext::default();
+            let mut before = SourceAttributes::new();
+            before.set(
+                "appRoleAssignments",
+                crate::source::SourceValue::Multi(vec!["User".into()]),
+            );
+            let mut after = SourceAttributes::new();
+            after.set(
+                "appRoleAssignments",
+                crate::source::SourceValue::Multi(vec!["Admin".into()]),
+            );
+            let b = evaluate_rows(&set, &before, &ctx, Operation::Update);
+            let a = evaluate_rows(&set, &after, &ctx, Operation::Update);
+            let c = changes(&b, &a, &ProvisionedUsers::new(), &mut Vec::new());
+            let body = crate::scim::patch::patch_body(&c, crate::scim::Dialect::Default).unwrap();
+            assert_eq!(
+                body["Operations"],
+                json!([{"op": "Add", "path": "roles", "value": [
+                    {"value": "{\"id\":\"{app role id of Admin}\",\"value\":\"Admin\",\"displayName\":\"Admin\"}"}
+                ]}]),
+                "{text}"
+            );
+            let flagged =
+                crate::scim::patch::patch_body(&c, crate::scim::Dialect::AadOptscim062020);
+            assert_eq!(
+                flagged,
+                Some(body),
+                "the flag does not change role requests"
+            );
+        }
     }
 
     #[test]

@@ -1,9 +1,18 @@
 //! Builds a SCIM resource body from (target path, value) pairs the way Entra does: attributes in
 //! mapping order, extension attributes under their schema URN, multi-valued complex attributes
 //! grouped into one element per filter value (`phoneNumbers[type eq "work"].value` →
-//! `{"type": "work", "value": …}`), `schemas` naming the schemas in use, and `meta.resourceType`.
+//! `{"type": "work", "value": …}`), `schemas` naming the schemas Entra's client names, and
+//! `meta.resourceType`.
+//!
+//! `schemas` lists the core User schema and, when used, the enterprise extension — never a
+//! custom extension: Microsoft's attribute-mapping tutorial shows a create whose custom
+//! extension URN is absent from `schemas`, because Entra's SCIM client does not send it. Genesys
+//! Cloud's own extension (`urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User`)
+//! is such a custom extension for Entra, so its attributes are sent under their URN key but the
+//! URN is not listed ([`listed_in_schemas`]).
 
-use super::path::{TargetPath, CORE_USER};
+use super::path::{TargetPath, ValueFilter, CORE_USER, ENTERPRISE_USER};
+use super::roles::ROLE_TYPE;
 use serde_json::{Map, Value as Json};
 
 /// One value to write at one path.
@@ -20,7 +29,7 @@ pub fn user_body(assignments: &[Assignment]) -> Json {
     for a in assignments {
         let container = match &a.path.schema {
             Some(urn) if a.path.is_extension() => {
-                if !schemas.iter().any(|s| s.eq_ignore_ascii_case(urn)) {
+                if listed_in_schemas(urn) && !schemas.iter().any(|s| s.eq_ignore_ascii_case(urn)) {
                     schemas.push(urn.clone());
                 }
                 object_at(&mut attributes, urn)
@@ -37,6 +46,12 @@ pub fn user_body(assignments: &[Assignment]) -> Json {
     body.extend(attributes);
     body.insert("meta".into(), serde_json::json!({ "resourceType": "User" }));
     Json::Object(body)
+}
+
+/// Whether Entra's client names `urn` in `schemas`: the enterprise extension only (custom
+/// extensions, Genesys's included, are not named).
+pub fn listed_in_schemas(urn: &str) -> bool {
+    urn.eq_ignore_ascii_case(ENTERPRISE_USER)
 }
 
 /// The object under `key`, created (or replacing a non-object) as needed.
@@ -70,12 +85,16 @@ fn place(container: &mut Map<String, Json>, path: &TargetPath, value: Json) {
                 *list = Json::Array(Vec::new());
             }
             let Json::Array(items) = list else { return };
-            let existing = items.iter().position(|item| {
-                item.get(&filter.attribute).and_then(Json::as_str) == Some(filter.value.as_str())
-            });
+            let wanted = filter_value(filter);
+            let existing = items
+                .iter()
+                .position(|item| item.get(&filter.attribute) == Some(&wanted));
             let index = existing.unwrap_or_else(|| {
                 let mut element = Map::new();
-                element.insert(filter.attribute.clone(), Json::String(filter.value.clone()));
+                element.insert(filter.attribute.clone(), filter_value(filter));
+                if is_primary_role(path) {
+                    element.insert("type".into(), Json::String(ROLE_TYPE.into()));
+                }
                 items.push(Json::Object(element));
                 items.len() - 1
             });
@@ -89,6 +108,27 @@ fn place(container: &mut Map<String, Json>, path: &TargetPath, value: Json) {
     }
 }
 
+/// The filter's value as the element holds it: `primary` is a SCIM Boolean, so
+/// `[primary eq "True"]` makes `"primary": true`; other filter values are strings.
+fn filter_value(filter: &ValueFilter) -> Json {
+    let boolean = filter.attribute.eq_ignore_ascii_case("primary");
+    match filter.value.to_ascii_lowercase().as_str() {
+        "true" if boolean => Json::Bool(true),
+        "false" if boolean => Json::Bool(false),
+        _ => Json::String(filter.value.clone()),
+    }
+}
+
+/// `roles[primary eq "True"]`, the target of `SingleAppRoleAssignment`: Entra adds the role's
+/// `type`, as Microsoft's tutorial shows.
+fn is_primary_role(path: &TargetPath) -> bool {
+    path.attribute.eq_ignore_ascii_case("roles")
+        && path
+            .filter
+            .as_ref()
+            .is_some_and(|f| f.attribute.eq_ignore_ascii_case("primary"))
+}
+
 /// Entra marks the work email it sends as primary (as in Microsoft's own create-user sample).
 fn is_primary_work_email(path: &TargetPath) -> bool {
     path.attribute.eq_ignore_ascii_case("emails")
@@ -100,7 +140,7 @@ fn is_primary_work_email(path: &TargetPath) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scim::path::{ENTERPRISE_USER, GENESYS_USER};
+    use crate::scim::path::GENESYS_USER;
     use serde_json::json;
 
     fn a(path: &str, value: Json) -> Assignment {
@@ -129,7 +169,7 @@ mod tests {
         assert_eq!(
             body,
             json!({
-                "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE_USER, GENESYS_USER],
+                "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE_USER],
                 "userName": "a@b.com",
                 "active": true,
                 "phoneNumbers": [{"type": "work", "value": "+1", "primary": true}, {"type": "mobile", "value": "+2"}],
@@ -139,6 +179,10 @@ mod tests {
                 "name": {"givenName": "Adele"},
                 "meta": {"resourceType": "User"}
             })
+        );
+        assert!(
+            !body["schemas"].to_string().contains("genesys"),
+            "a custom extension's URN is not listed"
         );
         let keys: Vec<&String> = body.as_object().unwrap().keys().collect();
         assert_eq!(keys.first().map(|k| k.as_str()), Some("schemas"));
@@ -151,6 +195,21 @@ mod tests {
         assert_eq!(body[ENTERPRISE_USER]["manager"], json!("g-1"));
         let body = user_body(&[a(&format!("{ENTERPRISE_USER}:manager.value"), json!("g-1"))]);
         assert_eq!(body[ENTERPRISE_USER]["manager"], json!({"value": "g-1"}));
+    }
+
+    #[test]
+    fn single_role_as_microsoft_shows_it() {
+        let body = user_body(&[a("roles[primary eq \"True\"].value", json!("Admin"))]);
+        assert_eq!(
+            serde_json::to_string(&body["roles"]).unwrap(),
+            r#"[{"primary":true,"type":"WindowsAzureActiveDirectoryRole","value":"Admin"}]"#
+        );
+        let body = user_body(&[
+            a("roles[primary eq \"True\"].value", json!("Admin")),
+            a("roles[primary eq \"True\"].display", json!("Admin role")),
+        ]);
+        assert_eq!(body["roles"].as_array().map(Vec::len), Some(1));
+        assert_eq!(body["roles"][0]["display"], "Admin role");
     }
 
     #[test]

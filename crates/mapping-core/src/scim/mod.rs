@@ -5,6 +5,7 @@ pub mod body;
 pub mod patch;
 pub mod path;
 pub mod request;
+pub mod roles;
 
 pub use patch::Dialect;
 pub use path::TargetPath;

@@ -3,9 +3,21 @@
 //! * [`Dialect::Default`] — what Entra sends unless told otherwise: capitalised ops (`Add`,
 //!   `Replace`), one operation per attribute, and every value as the string the mapping produced
 //!   (so `active` is `"False"`, not `false`).
-//! * [`Dialect::AadOptscim062020`] — with the `aadOptscim062020` flag on the Tenant URL:
-//!   lower-case ops, booleans as JSON booleans, and the replaced attributes without a value filter
-//!   grouped into one path-less `replace` whose value object has the paths as keys.
+//! * [`Dialect::AadOptscim062020`] — with the `aadOptscim062020` flag on the Tenant URL. The flag
+//!   changes only the four requests Microsoft's SCIM-compatibility article lists; every other
+//!   request is the same as without it:
+//!   1. *disabling a user*: `{"op": "replace", "path": "active", "value": false}` (lower-case
+//!      op, a JSON boolean);
+//!   2. *adding a single-value string attribute*: the op is `add`;
+//!   3. *replacing multiple attributes* (two or more `Replace`s in one request): lower-case
+//!      `replace`, and the attributes without a value filter grouped into one path-less
+//!      `replace` whose value object has the paths as keys (filtered paths keep their own op);
+//!   4. *removing a group member* (see [`crate::provision::groups`]): a `remove` whose path
+//!      filters the member, with no value.
+//!
+//!   So, under the flag, a request replacing one attribute (other than the disable), adding a
+//!   multi-valued value (roles), enabling a user or adding a group member is sent exactly as
+//!   without it.
 //!
 //! `Add` is used for an attribute the target had no value for, `Replace` otherwise.
 
@@ -39,14 +51,15 @@ impl Dialect {
             Dialect::AadOptscim062020 => "aadOptscim062020",
         }
     }
+}
 
-    fn op(self, add: bool) -> &'static str {
-        match (self, add) {
-            (Dialect::Default, true) => "Add",
-            (Dialect::Default, false) => "Replace",
-            (Dialect::AadOptscim062020, true) => "add",
-            (Dialect::AadOptscim062020, false) => "replace",
-        }
+/// The op name: lower case when the flag's rewrite applies to this request (`listed`).
+fn op(add: bool, listed: bool) -> &'static str {
+    match (add, listed) {
+        (true, false) => "Add",
+        (false, false) => "Replace",
+        (true, true) => "add",
+        (false, true) => "replace",
     }
 }
 
@@ -63,20 +76,17 @@ pub struct Change {
 }
 
 impl Change {
-    fn wire_value(&self, dialect: Dialect) -> Json {
-        match (&self.value, dialect, self.boolean) {
-            (Json::String(s), Dialect::AadOptscim062020, true)
-                if s.eq_ignore_ascii_case("true") =>
-            {
-                Json::Bool(true)
-            }
-            (Json::String(s), Dialect::AadOptscim062020, true)
-                if s.eq_ignore_ascii_case("false") =>
-            {
-                Json::Bool(false)
-            }
-            (v, _, _) => v.clone(),
-        }
+    /// The change that disables the user: the Boolean `active` becoming false.
+    fn is_disable(&self) -> bool {
+        self.boolean
+            && self.path.attribute.eq_ignore_ascii_case("active")
+            && !self.path.is_extension()
+            && self.path.filter.is_none()
+            && self.path.sub_attribute.is_none()
+            && self
+                .value
+                .as_str()
+                .is_some_and(|s| s.trim().eq_ignore_ascii_case("false"))
     }
 }
 
@@ -85,21 +95,32 @@ pub fn patch_body(changes: &[Change], dialect: Dialect) -> Option<Json> {
     if changes.is_empty() {
         return None;
     }
+    let flag = dialect == Dialect::AadOptscim062020;
+    let replace_count = changes.iter().filter(|c| !c.was_empty).count();
+    let multi_replace = flag && replace_count >= 2;
     let mut operations = Vec::new();
     let mut grouped = Map::new();
-    let groupable = |c: &Change| {
-        dialect == Dialect::AadOptscim062020 && !c.was_empty && c.path.filter.is_none()
-    };
-    let group_count = changes.iter().filter(|c| groupable(c)).count();
     for change in changes {
-        if group_count > 1 && groupable(change) {
-            grouped.insert(change.path.to_patch_path(), change.wire_value(dialect));
+        let path = change.path.to_patch_path();
+        if change.was_empty {
+            let listed = flag && change.value.is_string();
+            operations.push(json!({ "op": op(true, listed), "path": path, "value": change.value }));
             continue;
         }
+        let disable = flag && change.is_disable();
+        if multi_replace && !disable && change.path.filter.is_none() {
+            grouped.insert(path, change.value.clone());
+            continue;
+        }
+        let value = if disable {
+            Json::Bool(false)
+        } else {
+            change.value.clone()
+        };
         operations.push(json!({
-            "op": dialect.op(change.was_empty),
-            "path": change.path.to_patch_path(),
-            "value": change.wire_value(dialect),
+            "op": op(false, multi_replace || disable),
+            "path": path,
+            "value": value,
         }));
     }
     if !grouped.is_empty() {
@@ -183,6 +204,82 @@ mod tests {
             body["Operations"],
             json!([{"op": "replace", "path": "active", "value": false}])
         );
+    }
+
+    #[test]
+    fn flag_listed_case_add_single_value_string() {
+        let body = patch_body(
+            &[change("nickName", true, json!("Babs"), false)],
+            Dialect::AadOptscim062020,
+        )
+        .unwrap();
+        assert_eq!(
+            body["Operations"],
+            json!([{"op": "add", "path": "nickName", "value": "Babs"}])
+        );
+    }
+
+    #[test]
+    fn flag_listed_case_replace_multiple_attributes_as_microsoft_shows() {
+        let changes = [
+            change("emails[type eq \"work\"].value", false, json!("T@x"), false),
+            change("displayName", false, json!("Bjfe"), false),
+            change("name.givenName", false, json!("Kkom"), false),
+            change("name.familyName", false, json!("Unua"), false),
+            change(
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber",
+                false,
+                json!("Aklq"),
+                false,
+            ),
+        ];
+        let body = patch_body(&changes, Dialect::AadOptscim062020).unwrap();
+        assert_eq!(
+            body["Operations"],
+            json!([
+                {"op": "replace", "path": "emails[type eq \"work\"].value", "value": "T@x"},
+                {"op": "replace", "value": {
+                    "displayName": "Bjfe",
+                    "name.givenName": "Kkom",
+                    "name.familyName": "Unua",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber": "Aklq"
+                }}
+            ])
+        );
+        let default = patch_body(&changes, Dialect::Default).unwrap();
+        assert_eq!(default["Operations"].as_array().map(Vec::len), Some(5));
+        assert!(default["Operations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["op"] == "Replace" && o.get("path").is_some()));
+    }
+
+    /// Requests the compatibility article does not list are the same with and without the flag.
+    #[test]
+    fn flag_leaves_unlisted_requests_alone() {
+        let unlisted: Vec<Vec<Change>> = vec![
+            // one replaced attribute
+            vec![change("title", false, json!("Lead"), false)],
+            // enabling a user: a Boolean replace that is not a disable
+            vec![change("active", false, json!("True"), true)],
+            // adding a multi-valued value (roles)
+            vec![change("roles", true, json!([{"value": "x"}]), false)],
+            // a Boolean other than active
+            vec![change(
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:flag",
+                false,
+                json!("False"),
+                true,
+            )],
+        ];
+        for changes in unlisted {
+            assert_eq!(
+                patch_body(&changes, Dialect::AadOptscim062020),
+                patch_body(&changes, Dialect::Default),
+                "{changes:?}"
+            );
+        }
     }
 
     #[test]

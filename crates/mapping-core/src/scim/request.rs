@@ -41,13 +41,20 @@ impl ScimRequest {
 }
 
 /// `GET /Users?filter=attr eq "value"`: how Entra looks for an existing user before creating one.
+/// The value is a SCIM filter string (RFC 7644 §3.4.2.2: a JSON string), so `\` and `"` in it
+/// are escaped.
 pub fn match_query(attribute: &str, value: &str) -> ScimRequest {
     ScimRequest::new(
         "GET",
-        format!("/Users?filter={attribute} eq \"{}\"", value.replace('"', "\\\"")),
+        format!("/Users?filter={attribute} eq \"{}\"", filter_string(value)),
         None,
         format!("Entra looks for an existing Genesys user whose {attribute} matches; none found → create"),
     )
+}
+
+/// `value` escaped for a quoted SCIM filter value: backslash first, then the double quote.
+pub fn filter_string(value: &str) -> String {
+    value.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 #[cfg(test)]
@@ -62,6 +69,19 @@ mod tests {
         assert_eq!(
             match_query("userName", "a\"b@c").path,
             "/Users?filter=userName eq \"a\\\"b@c\""
+        );
+    }
+
+    #[test]
+    fn the_lookup_filter_escapes_backslashes_and_quotes() {
+        assert_eq!(
+            match_query("userName", r#"dom\ain"q@c"#).path,
+            r#"/Users?filter=userName eq "dom\\ain\"q@c""#
+        );
+        // A trailing backslash must not swallow the closing quote.
+        assert_eq!(
+            match_query("userName", r"a\").path,
+            r#"/Users?filter=userName eq "a\\""#
         );
     }
 }

@@ -57,6 +57,7 @@ mod document;
 mod envelope;
 mod error;
 mod fields;
+mod group_mapping;
 mod row;
 mod source;
 #[cfg(test)]
@@ -69,6 +70,8 @@ use serde_json::Value as Json;
 use super::model::MappingSet;
 
 pub use error::ImportError;
+pub use group_mapping::group_mapping;
+pub use user_mapping::{is_group_object_name, is_user_object_name};
 pub use warnings::is_scim_path;
 
 /// The envelope key holding the JSON pointer of the User objectMapping (see the module docs).

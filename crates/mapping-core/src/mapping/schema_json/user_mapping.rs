@@ -1,6 +1,12 @@
-//! Which objectMapping holds the rows: in a schema, the one that maps `User` to `User`
-//! ([`locate_user_mapping`]); given on its own, one whose object names, if any, are `User`
-//! ([`check_object_names`]).
+//! Which objectMapping holds the rows: in a schema, the one that maps Entra's `User` to the
+//! target's user object ([`locate_user_mapping`]); given on its own, one whose object names, if
+//! any, name users ([`check_object_names`]).
+//!
+//! Entra's SCIM apps (gallery and non-gallery, Genesys Cloud's among them) name the target user
+//! object by its SCIM schema URN, `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`
+//! (groups: `urn:ietf:params:scim:schemas:core:2.0:Group`); Graph's Salesforce-style examples
+//! name it `User`. Both are the user object ([`is_user_object_name`]). The names are never
+//! rewritten: the envelope keeps them as imported, so an export gives them back.
 
 use serde_json::Value as Json;
 
@@ -12,6 +18,31 @@ const ENTRA_DIRECTORY_NAMES: &[&str] = &["Azure Active Directory", "Microsoft En
 
 /// The properties naming the objects an objectMapping maps from and to.
 const OBJECT_NAME_KEYS: [&str; 2] = ["sourceObjectName", "targetObjectName"];
+
+/// Names of the user object besides `User`: how Entra's SCIM apps name their target users.
+pub const SCIM_USER_OBJECT_NAMES: [&str; 2] = [
+    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+    "urn:ietf:params:scim:schemas:core:2.0:User",
+];
+
+/// Names of the group object besides `Group`: how Entra's SCIM apps name their target groups.
+pub const SCIM_GROUP_OBJECT_NAMES: [&str; 1] = ["urn:ietf:params:scim:schemas:core:2.0:Group"];
+
+/// Whether `name` names the user object (`User`, or a SCIM user schema URN), ignoring case.
+pub fn is_user_object_name(name: &str) -> bool {
+    names_object(name, "User", &SCIM_USER_OBJECT_NAMES)
+}
+
+/// Whether `name` names the group object (`Group`, or the SCIM group schema URN), ignoring case.
+pub fn is_group_object_name(name: &str) -> bool {
+    names_object(name, "Group", &SCIM_GROUP_OBJECT_NAMES)
+}
+
+/// `name` is `plain` or one of the `urns`, ignoring case and surrounding spaces.
+fn names_object(name: &str, plain: &str, urns: &[&str]) -> bool {
+    let name = name.trim();
+    name.eq_ignore_ascii_case(plain) || urns.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
 
 /// The User objectMapping of a schema and the rule holding it.
 pub(super) struct Located<'a> {
@@ -88,7 +119,7 @@ fn user_mapping_in_rule(index: usize, rule: &Json) -> Result<Option<Located<'_>>
 fn is_user_to_user(object_mapping: &Object) -> bool {
     OBJECT_NAME_KEYS
         .iter()
-        .all(|key| object_name(object_mapping, key).eq_ignore_ascii_case("User"))
+        .all(|key| is_user_object_name(object_name(object_mapping, key)))
 }
 
 fn object_name<'a>(object_mapping: &'a Object, key: &str) -> &'a str {
@@ -130,7 +161,7 @@ fn no_user_mapping(rules: &[Json]) -> ImportError {
     };
     ImportError::new(
         "synchronizationRules",
-        format!("no objectMapping maps User to User ({found}); the preview needs the User mapping"),
+        format!("no objectMapping maps User to User or to {} ({found}); the preview needs the User mapping", SCIM_USER_OBJECT_NAMES[0]),
     )
 }
 
@@ -141,7 +172,7 @@ pub(super) fn check_object_names(object_mapping: &Object) -> Result<(), ImportEr
     for key in OBJECT_NAME_KEYS {
         match object_mapping.get(key) {
             None | Some(Json::Null) => {}
-            Some(Json::String(name)) if name.eq_ignore_ascii_case("User") => {}
+            Some(Json::String(name)) if is_user_object_name(name) => {}
             Some(Json::String(name)) => {
                 return Err(ImportError::new(
                     key,
@@ -195,7 +226,7 @@ mod tests {
         assert_eq!(e.path, "synchronizationRules");
         assert!(
             e.message
-                .contains("no objectMapping maps User to User (found Group → Group)"),
+                .contains("no objectMapping maps User to User or to urn:ietf:params:scim:schemas:extension:enterprise:2.0:User (found Group → Group)"),
             "{e}"
         );
         let e = import_err(schema(json!([])));
