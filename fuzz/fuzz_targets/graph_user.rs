@@ -8,7 +8,9 @@ use mapping_core::graph::{phone_region, read_user, Lifecycle};
 use serde_json::Value as Json;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(json) = serde_json::from_slice::<Json>(data) else { return };
+    let Ok(json) = serde_json::from_slice::<Json>(data) else {
+        return;
+    };
     for state in Lifecycle::ALL {
         if let Ok(user) = read_user(&json, state) {
             let _ = phone_region(&user.attributes, Some("US"));

@@ -7,7 +7,9 @@ use libfuzzer_sys::fuzz_target;
 use mapping_core::phone::analyze;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let mut parts = text.splitn(3, '\0');
     let (region, phone_type, number) = match (parts.next(), parts.next(), parts.next()) {
         (Some(r), Some(t), Some(n)) => ((!r.is_empty()).then_some(r), t, n),

@@ -7,8 +7,12 @@ use libfuzzer_sys::fuzz_target;
 use mapping_core::mapping::schema_json::{export_schema, import, import_text};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok(outcome) = import_text(text) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(outcome) = import_text(text) else {
+        return;
+    };
     let exported = export_schema(&outcome.set);
     let again = import(&exported).unwrap_or_else(|e| panic!("the export does not import: {e}"));
     assert_eq!(

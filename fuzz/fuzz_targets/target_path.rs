@@ -7,7 +7,9 @@ use libfuzzer_sys::fuzz_target;
 use mapping_core::scim::path::TargetPath;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     match TargetPath::parse(text) {
         Ok(path) => {
             let _ = (path.schema_urn(), path.is_extension());

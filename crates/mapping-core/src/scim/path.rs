@@ -154,7 +154,10 @@ impl fmt::Display for TargetPath {
 /// `urn:…:User:attr.sub` → (`Some("urn:…:User")`, `attr.sub`). The attribute is what follows
 /// the last `:`.
 fn split_schema(head: &str) -> (Option<&str>, &str) {
-    if head.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("urn:")) {
+    if head
+        .get(..4)
+        .is_some_and(|h| h.eq_ignore_ascii_case("urn:"))
+    {
         if let Some(i) = head.rfind(':') {
             return (Some(&head[..i]), &head[i + 1..]);
         }
