@@ -9,8 +9,8 @@
 
 #[macro_use]
 mod output;
+mod args;
 mod commands;
-mod context;
 mod gate;
 mod inputs;
 
@@ -46,10 +46,8 @@ enum SchemaCommand {
     },
     /// Print a mapping set as Graph synchronization schema JSON.
     Export {
-        /// A preset (genesys-default, genesys-teams) or a file (`-` for standard input):
-        /// schema JSON, an attributeMappings array, or a saved mapping set.
-        #[arg(long, value_name = "PRESET|FILE")]
-        mappings: Option<String>,
+        #[command(flatten)]
+        mappings: args::MappingsArg,
         /// Only the attributeMappings array.
         #[arg(long)]
         bare: bool,
@@ -105,9 +103,7 @@ fn main() -> ExitCode {
         Command::Lint(args) => commands::lint::run(&args),
         Command::Schema { command } => match command {
             SchemaCommand::Import { file, json } => commands::schema::import(&file, json),
-            SchemaCommand::Export { mappings, bare } => {
-                commands::schema::export(mappings.as_deref(), bare)
-            }
+            SchemaCommand::Export { mappings, bare } => commands::schema::export(&mappings, bare),
         },
         Command::Vectors(args) => commands::vectors::run(&args),
         Command::Functions => commands::functions::run(),

@@ -1,6 +1,6 @@
 //! `scim-map eval 'EXPR'`: one expression, one user.
 
-use crate::context::TenantArgs;
+use crate::args::TenantArgs;
 use crate::inputs;
 use mapping_core::expr::functions::dates::parse_date;
 use mapping_core::expr::{EvalContext, Evaluation, Outcome};

@@ -1,6 +1,6 @@
 //! `scim-map lint`: findings about a mapping set (and, with `--user`, about one user).
 
-use crate::context::TenantArgs;
+use crate::args::{MappingsArg, TenantArgs};
 use crate::inputs;
 use mapping_core::diag::Severity;
 use mapping_core::finding::Finding;
@@ -12,10 +12,8 @@ use std::process::ExitCode;
 /// `scim-map lint`.
 #[derive(clap::Args)]
 pub struct LintArgs {
-    /// A preset (genesys-default, genesys-teams) or a file (`-` for standard input): Graph
-    /// synchronization schema JSON, an attributeMappings array, or a saved mapping set.
-    #[arg(long, value_name = "PRESET|FILE")]
-    pub mappings: Option<String>,
+    #[command(flatten)]
+    pub mappings: MappingsArg,
     /// Also the findings for this user (a Graph user or flat source attributes, as a JSON file;
     /// `-` reads standard input), as `preview` finds them.
     #[arg(long, value_name = "FILE")]
@@ -29,7 +27,7 @@ pub struct LintArgs {
 
 pub fn run(args: &LintArgs) -> ExitCode {
     let run = || -> Result<Vec<Finding>, String> {
-        let set = inputs::mappings(args.mappings.as_deref())?;
+        let set = args.mappings.read()?;
         let mut findings = lint::lint(&set);
         if let Some(path) = &args.user {
             let mut options = Options::default();

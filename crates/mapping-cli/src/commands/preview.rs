@@ -1,6 +1,6 @@
 //! `scim-map preview` and `scim-map patch`: the requests Entra sends for a user.
 
-use crate::context::TenantArgs;
+use crate::args::{MappingsArg, TenantArgs};
 use crate::{gate, inputs};
 use mapping_core::finding::Finding;
 use mapping_core::genesys::checks::PhoneCheck;
@@ -47,11 +47,8 @@ pub struct PatchArgs {
 /// Options shared by `preview` and `patch`.
 #[derive(clap::Args)]
 pub struct Common {
-    /// A preset (genesys-default, genesys-teams) or a file (`-` for standard input): Graph
-    /// synchronization schema JSON, an attributeMappings array, or a mapping set saved by
-    /// `schema import --json`.
-    #[arg(long, value_name = "PRESET|FILE")]
-    pub mappings: Option<String>,
+    #[command(flatten)]
+    pub mappings: MappingsArg,
     /// PATCH dialect: default, or aadOptscim062020 (the SCIM-compliant flag).
     #[arg(long, default_value = "default")]
     pub dialect: String,
@@ -110,8 +107,7 @@ impl Common {
     /// The lint errors of `set` when `--allow-errors` lets them through; `Err` with the exit
     /// status when lint stops the command.
     fn gate(&self, set: &MappingSet) -> Result<Vec<Finding>, ExitCode> {
-        let name = inputs::mappings_name(self.mappings.as_deref());
-        gate::lint_errors(set, &name, self.allow_errors, self.json)
+        gate::lint_errors(set, &self.mappings.name(), self.allow_errors, self.json)
     }
 }
 
@@ -125,7 +121,7 @@ fn parse_state(state: &str) -> Result<Lifecycle, String> {
 pub fn preview(args: &PreviewArgs) -> ExitCode {
     let common = &args.common;
     let read = || -> Result<(MappingSet, Options, Json), String> {
-        let set = inputs::mappings(common.mappings.as_deref())?;
+        let set = common.mappings.read()?;
         let options = common.options(parse_state(&args.state)?)?;
         let (user, _) = inputs::user(&args.user, options.state)?;
         Ok((set, options, user))
@@ -157,7 +153,7 @@ pub fn patch(args: &PatchArgs) -> ExitCode {
     }
     let common = &args.common;
     let read = || -> Result<(MappingSet, Options, Json, Json), String> {
-        let set = inputs::mappings(common.mappings.as_deref())?;
+        let set = common.mappings.read()?;
         let options = common.options(Lifecycle::Assigned)?;
         let (before, _) = inputs::user(&args.before, options.state)?;
         let (after, _) = inputs::user(&args.after, options.state)?;

@@ -1,5 +1,6 @@
 //! `scim-map schema import|export`: Microsoft Graph synchronization schema JSON in and out.
 
+use crate::args::MappingsArg;
 use crate::inputs;
 use mapping_core::mapping::schema_json;
 use std::path::Path;
@@ -52,8 +53,8 @@ pub fn import(file: &Path, json: bool) -> ExitCode {
 }
 
 /// Prints a mapping set (a preset or a file) as Graph schema JSON, or the bare array.
-pub fn export(mappings: Option<&str>, bare: bool) -> ExitCode {
-    match inputs::mappings(mappings) {
+pub fn export(mappings: &MappingsArg, bare: bool) -> ExitCode {
+    match mappings.read() {
         Ok(set) => {
             let json = if bare {
                 schema_json::export_mappings(&set)

@@ -1,9 +1,33 @@
-//! Command-line options that set the expression evaluation context, shared by `eval`,
-//! `preview`, `patch` and `lint`.
+//! Argument groups shared by several commands (flattened into their clap structs).
 
+use crate::inputs;
 use mapping_core::expr::EvalContext;
+use mapping_core::mapping::model::MappingSet;
 
-/// The tenant the expressions are evaluated for.
+/// `--mappings`, for `preview`, `patch`, `lint` and `schema export`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct MappingsArg {
+    /// A preset (genesys-default, genesys-teams) or a file (`-` for standard input): Graph
+    /// synchronization schema JSON, an attributeMappings array, or a mapping set saved by
+    /// `schema import --json`. Default: genesys-default.
+    #[arg(long, value_name = "PRESET|FILE")]
+    pub mappings: Option<String>,
+}
+
+impl MappingsArg {
+    /// Reads the mapping set.
+    pub fn read(&self) -> Result<MappingSet, String> {
+        inputs::mappings(self.mappings.as_deref())
+    }
+
+    /// How messages name it: the preset, the file, or `<stdin>`.
+    pub fn name(&self) -> String {
+        inputs::mappings_name(self.mappings.as_deref())
+    }
+}
+
+/// The evaluation context's tenant data, for `eval`, `preview`, `patch` and `lint`.
+
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct TenantArgs {
     /// The tenant's default verified domain, the value of DefaultDomain() (e.g. contoso.com).
