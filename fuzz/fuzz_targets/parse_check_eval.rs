@@ -8,7 +8,9 @@ use mapping_core::expr::EvalContext;
 use mapping_core::{compile, SourceAttributes};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let (expr, user) = text.split_once('\0').unwrap_or((text, ""));
     let source = SourceAttributes::from_json_text(user).unwrap_or_else(|_| {
         let mut s = SourceAttributes::new();

@@ -1,6 +1,17 @@
 //! `scim-map`: the playground's engine from the shell.
+//!
+//! Exit statuses: 0 done; 1 the answer is "no" (an expression error, lint errors, a failing
+//! vector, a mapping set `preview`/`patch` will not use without `--allow-errors`); 2 the input
+//! could not be read or the output could not be written. All output goes through [`output`].
 
+// Output goes through `output` (outln!/errln!), which survives a closed pipe or a full disk.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+#[macro_use]
+mod output;
+mod args;
 mod commands;
+mod gate;
 mod inputs;
 
 use clap::{Parser, Subcommand};
@@ -11,7 +22,10 @@ use std::process::ExitCode;
 #[command(
     name = "scim-map",
     version,
-    about = "Design and test Entra ID → Genesys Cloud SCIM mappings offline"
+    about = "Design and test Entra ID → Genesys Cloud SCIM mappings offline",
+    after_help = "Wherever a file is read, `-` reads standard input. Exit status: 0 done, 1 errors found \
+(expression, lint, vectors), 2 unreadable input or unwritable output. A closed pipe \
+(`scim-map … | head`) ends the output quietly."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -22,6 +36,9 @@ struct Cli {
 enum SchemaCommand {
     /// Read Graph synchronization schema JSON (or an attributeMappings array) and list its rows.
     Import {
+        /// The schema JSON file (a whole schema, an objectMapping or an attributeMappings
+        /// array); `-` reads standard input.
+        #[arg(value_name = "FILE")]
         file: PathBuf,
         /// Print the mapping set as JSON (usable as --mappings).
         #[arg(long)]
@@ -29,8 +46,8 @@ enum SchemaCommand {
     },
     /// Print a mapping set as Graph synchronization schema JSON.
     Export {
-        #[arg(long)]
-        mappings: Option<String>,
+        #[command(flatten)]
+        mappings: args::MappingsArg,
         /// Only the attributeMappings array.
         #[arg(long)]
         bare: bool,
@@ -42,86 +59,112 @@ enum Command {
     /// Evaluate one expression for one user and print the value that flows.
     Eval(commands::eval::EvalArgs),
     /// The requests Entra sends Genesys for a user (a Graph user or flat source attributes).
-    Preview {
-        /// The user: a Microsoft Graph user object, or flat source attributes.
-        #[arg(long)]
-        user: PathBuf,
-        #[command(flatten)]
-        common: commands::preview::Common,
-    },
+    Preview(commands::preview::PreviewArgs),
     /// The PATCH Entra sends when a user changes from --before to --after.
-    Patch {
-        /// The user as Genesys last received it.
-        #[arg(long)]
-        before: PathBuf,
-        /// The user as it is now in Entra.
-        #[arg(long)]
-        after: PathBuf,
-        #[command(flatten)]
-        common: commands::preview::Common,
-    },
+    Patch(commands::preview::PatchArgs),
     /// Parse a phone number and say what Genesys makes of it.
     Phone {
+        /// The phone number as Entra holds it, e.g. "+1 317 872 3000 x105".
         number: String,
         /// Region for numbers without a country code, e.g. US, GB.
-        #[arg(long)]
+        #[arg(long, value_name = "CC")]
         region: Option<String>,
         /// The phoneNumbers type it flows into.
         #[arg(long = "type", default_value = "work")]
         phone_type: String,
+        /// Print the analysis as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Findings about a mapping set; with --user, also about that user. Exit 1 on any error.
-    Lint {
-        #[arg(long)]
-        mappings: Option<String>,
-        #[arg(long)]
-        user: Option<PathBuf>,
-        #[arg(long)]
-        json: bool,
-    },
+    Lint(commands::lint::LintArgs),
     /// Microsoft Graph synchronization schema JSON in and out.
     Schema {
         #[command(subcommand)]
         command: SchemaCommand,
     },
     /// Run shared test-vector files; prints each failure and `N passed, M failed`.
-    Vectors {
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
+    Vectors(commands::vectors::VectorsArgs),
     /// List the expression functions with their signatures.
     Functions,
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let code = match Cli::parse().command {
         Command::Eval(args) => commands::eval::run(&args),
-        Command::Preview { user, common } => commands::preview::preview(&user, &common),
-        Command::Patch {
-            before,
-            after,
-            common,
-        } => commands::preview::patch(&before, &after, &common),
+        Command::Preview(args) => commands::preview::preview(&args),
+        Command::Patch(args) => commands::preview::patch(&args),
         Command::Phone {
             number,
             region,
             phone_type,
             json,
         } => commands::phone::run(&number, region.as_deref(), &phone_type, json),
-        Command::Lint {
-            mappings,
-            user,
-            json,
-        } => commands::lint::run(mappings.as_deref(), user.as_ref(), json),
+        Command::Lint(args) => commands::lint::run(&args),
         Command::Schema { command } => match command {
             SchemaCommand::Import { file, json } => commands::schema::import(&file, json),
-            SchemaCommand::Export { mappings, bare } => {
-                commands::schema::export(mappings.as_deref(), bare)
-            }
+            SchemaCommand::Export { mappings, bare } => commands::schema::export(&mappings, bare),
         },
-        Command::Vectors { files } => commands::vectors::run(&files),
+        Command::Vectors(args) => commands::vectors::run(&args),
         Command::Functions => commands::functions::run(),
+    };
+    output::finish(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every argument of every command, hidden ones included, with its command path.
+    fn all_args(cmd: &clap::Command, path: &str, out: &mut Vec<(String, clap::Arg)>) {
+        for arg in cmd.get_arguments() {
+            out.push((path.to_string(), arg.clone()));
+        }
+        for sub in cmd.get_subcommands() {
+            all_args(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn the_command_tree_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_argument_of_every_command_has_help() {
+        let mut args = Vec::new();
+        all_args(&Cli::command(), "scim-map", &mut args);
+        let builtin = ["help", "version"];
+        let missing: Vec<String> = args
+            .iter()
+            .filter(|(_, a)| !builtin.contains(&a.get_id().as_str()))
+            .filter(|(_, a)| {
+                let help = a.get_help().or(a.get_long_help()).map(|h| h.to_string());
+                help.is_none_or(|h| h.trim().len() < 10)
+            })
+            .map(|(path, a)| format!("{path} {}", a.get_id()))
+            .collect();
+        assert!(missing.is_empty(), "arguments without help: {missing:?}");
+        assert!(
+            args.len() > 30,
+            "the walk found only {} arguments",
+            args.len()
+        );
+    }
+
+    #[test]
+    fn every_command_has_an_about() {
+        fn walk(cmd: &clap::Command, missing: &mut Vec<String>) {
+            for sub in cmd.get_subcommands() {
+                if sub.get_about().is_none() && sub.get_name() != "help" {
+                    missing.push(sub.get_name().to_string());
+                }
+                walk(sub, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), &mut missing);
+        assert!(missing.is_empty(), "commands without help: {missing:?}");
     }
 }

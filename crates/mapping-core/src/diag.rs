@@ -106,28 +106,90 @@ impl Diagnostic {
     /// ```
     pub fn render(&self, text: &str) -> String {
         let (line_no, col) = self.span.line_col(text);
-        let line = text.lines().nth(line_no - 1).unwrap_or("");
-        let line_chars = line.chars().count();
-        let start_col = (col - 1).min(line_chars);
-        let span_text = text
-            .get(self.span.start..self.span.end.min(text.len()))
-            .unwrap_or("");
-        let first_span_line = span_text.split('\n').next().unwrap_or("");
-        let width = first_span_line.chars().count().max(1);
+        let shown = SourceLine::at(text, self.span);
         let gutter = line_no.to_string().len();
         let pad = " ".repeat(gutter);
         let kind = self.severity.as_str();
         let mut out = format!(
-            "{kind}: {}\n{pad}--> {line_no}:{col}\n{pad} |\n{line_no} | {line}\n{pad} | {}{}\n",
+            "{kind}: {}\n{pad}--> {line_no}:{col}\n{pad} |\n{line_no} | {}\n{pad} | {}{}\n",
             self.message,
-            " ".repeat(start_col),
-            "^".repeat(width)
+            shown.display,
+            " ".repeat(shown.caret_column),
+            "^".repeat(shown.caret_width)
         );
         if let Some(help) = &self.help {
             out.push_str(&format!("{pad} = help: {help}\n"));
         }
         out
     }
+}
+
+/// How many columns a tab takes in a rendered line (tabs are shown as spaces, so the carets
+/// line up whatever the terminal's tab stops are).
+const TAB_WIDTH: usize = 4;
+
+/// The line a span starts on, as shown under a diagnostic, and where its carets go, in terminal
+/// columns: tabs become [`TAB_WIDTH`] spaces, wide characters (CJK, emoji) take two columns,
+/// combining marks none, and control characters are shown as U+FFFD so they cannot move the
+/// cursor.
+struct SourceLine {
+    display: String,
+    caret_column: usize,
+    caret_width: usize,
+}
+
+impl SourceLine {
+    fn at(text: &str, span: Span) -> SourceLine {
+        let start = floor_char_boundary(text, span.start);
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = &text[line_start..line_end];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let split = (start - line_start).min(line.len());
+        let span_end =
+            (ceil_char_boundary(text, span.end.max(start)) - line_start).clamp(split, line.len());
+        SourceLine {
+            caret_column: display_width(&line[..split]),
+            caret_width: display_width(&line[split..span_end]).max(1),
+            display: shown(line),
+        }
+    }
+}
+
+/// The largest char boundary of `text` at or before `at` (clamped to the text).
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary of `text` at or after `at` (clamped to the text).
+fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// `text` as shown in a rendered diagnostic: tabs expanded, control characters replaced.
+fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str(&" ".repeat(TAB_WIDTH)),
+            c if c.is_control() => out.push(char::REPLACEMENT_CHARACTER),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Terminal columns `text` takes as shown (East Asian wide characters and emoji count two).
+fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(shown(text).as_str())
 }
 
 impl fmt::Display for Diagnostic {
@@ -160,6 +222,74 @@ mod tests {
         let out = d.render("Jion(\",\", [a])");
         assert!(out.contains("1 | Jion(\",\", [a])\n  | ^^^^\n"), "{out}");
         assert!(out.contains("help: did you mean `Join`?"));
+    }
+
+    /// The caret line of a rendered diagnostic.
+    fn caret_line(out: &str) -> &str {
+        out.lines().nth(4).unwrap()
+    }
+
+    /// Renders an error over the first `needle` in `text`.
+    fn render_over(text: &str, needle: &str) -> String {
+        let at = text.find(needle).unwrap();
+        Diagnostic::error(Stage::Check, Span::new(at, at + needle.len()), "m").render(text)
+    }
+
+    /// `  | ` then `spaces` spaces then `carets` carets.
+    fn carets(spaces: usize, carets: usize) -> String {
+        format!("  | {}{}", " ".repeat(spaces), "^".repeat(carets))
+    }
+
+    #[test]
+    fn carets_line_up_after_tabs() {
+        let out = render_over("Join(\t\",\", [a])", "[a]");
+        assert!(out.contains("1 | Join(    \",\", [a])\n"), "{out}");
+        assert_eq!(caret_line(&out), carets(14, 3));
+    }
+
+    #[test]
+    fn carets_line_up_after_wide_characters() {
+        // Each CJK character takes two terminal columns.
+        let out = render_over("Join(\"東京\", Jion)", "Jion");
+        assert_eq!(caret_line(&out), carets(13, 4));
+        // A CJK span is twice as wide as it has characters.
+        let out = render_over("Jion(\"東京\")", "東京");
+        assert_eq!(caret_line(&out), carets(6, 4));
+    }
+
+    #[test]
+    fn carets_line_up_after_emoji() {
+        let out = render_over("Append(\"😀\", Jion)", "Jion");
+        assert_eq!(caret_line(&out), carets(13, 4));
+        // A family emoji (a ZWJ sequence) is one two-column picture.
+        let out = render_over("Append(\"👨\u{200D}👩\u{200D}👧\", Jion)", "Jion");
+        assert_eq!(caret_line(&out), carets(13, 4));
+        // A combining accent takes no column.
+        let out = render_over("Append(\"e\u{301}\", Jion)", "Jion");
+        assert_eq!(caret_line(&out), carets(12, 4));
+    }
+
+    #[test]
+    fn control_characters_cannot_move_the_carets() {
+        let out = render_over("Append(\"\u{1b}[2J\", Jion)", "Jion");
+        assert!(!out.contains('\u{1b}'), "{out:?}");
+        assert!(
+            out.contains("1 | Append(\"\u{FFFD}[2J\", Jion)\n"),
+            "{out:?}"
+        );
+        assert_eq!(caret_line(&out), carets(15, 4));
+    }
+
+    #[test]
+    fn carets_on_a_later_line_and_inside_a_character() {
+        let text = "Join(\",\",\r\n\t東, [a])";
+        let out = render_over(text, "[a]");
+        assert!(out.contains("2 |     東, [a])\n"), "{out:?}");
+        assert_eq!(caret_line(&out), carets(8, 3));
+        // A span that starts inside a multi-byte character points at that character.
+        let at = text.find('東').unwrap() + 1;
+        let d = Diagnostic::error(Stage::Syntax, Span::new(at, at + 1), "m");
+        assert_eq!(caret_line(&d.render(text)), carets(4, 2));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 pub fn run() -> ExitCode {
     for f in FUNCTIONS {
-        println!("{:<60} {}", f.signature(), f.summary);
+        outln!("{:<60} {}", f.signature(), f.summary);
     }
     ExitCode::SUCCESS
 }

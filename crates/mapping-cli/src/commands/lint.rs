@@ -1,18 +1,40 @@
 //! `scim-map lint`: findings about a mapping set (and, with `--user`, about one user).
 
+use crate::args::{MappingsArg, TenantArgs};
 use crate::inputs;
 use mapping_core::diag::Severity;
+use mapping_core::finding::Finding;
 use mapping_core::lint;
 use mapping_core::provision::{self, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(mappings: Option<&str>, user: Option<&PathBuf>, json: bool) -> ExitCode {
-    let run = || -> Result<Vec<mapping_core::finding::Finding>, String> {
-        let set = inputs::mappings(mappings)?;
+/// `scim-map lint`.
+#[derive(clap::Args)]
+pub struct LintArgs {
+    #[command(flatten)]
+    pub mappings: MappingsArg,
+    /// Also the findings for this user (a Graph user or flat source attributes, as a JSON file;
+    /// `-` reads standard input), as `preview` finds them.
+    #[arg(long, value_name = "FILE")]
+    pub user: Option<PathBuf>,
+    #[command(flatten)]
+    pub tenant: TenantArgs,
+    /// Print the findings as a JSON array.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: &LintArgs) -> ExitCode {
+    let run = || -> Result<Vec<Finding>, String> {
+        let set = args.mappings.read()?;
         let mut findings = lint::lint(&set);
-        if let Some(user) = user {
-            let preview = provision::preview(&inputs::json_file(user)?, &set, &Options::default())?;
+        if let Some(path) = &args.user {
+            let mut options = Options::default();
+            args.tenant.apply(&mut options.ctx);
+            let (user, _) = inputs::user(path, options.state)?;
+            let preview = provision::preview(&user, &set, &options)
+                .map_err(|e| format!("{}: {e}", inputs::name(path)))?;
             findings.extend(preview.findings);
         }
         Ok(findings)
@@ -20,20 +42,20 @@ pub fn run(mappings: Option<&str>, user: Option<&PathBuf>, json: bool) -> ExitCo
     let findings = match run() {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    if json {
-        println!(
+    if args.json {
+        outln!(
             "{}",
             serde_json::to_string_pretty(&findings).unwrap_or_default()
         );
     } else {
         for f in &findings {
-            println!("{}", f.render());
+            outln!("{}", f.render());
         }
-        println!(
+        outln!(
             "{} errors, {} warnings, {} notes",
             lint::count(&findings, Severity::Error),
             lint::count(&findings, Severity::Warning),

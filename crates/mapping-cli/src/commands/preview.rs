@@ -1,53 +1,90 @@
 //! `scim-map preview` and `scim-map patch`: the requests Entra sends for a user.
 
-use crate::inputs;
+use crate::args::{MappingsArg, TenantArgs};
+use crate::{gate, inputs};
 use mapping_core::finding::Finding;
 use mapping_core::genesys::checks::PhoneCheck;
 use mapping_core::graph::Lifecycle;
+use mapping_core::mapping::model::MappingSet;
 use mapping_core::provision::{self, Options};
 use mapping_core::scim::{Dialect, ScimRequest};
-use serde_json::json;
-use std::path::Path;
+use serde_json::{json, Value as Json};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// `scim-map preview`.
+#[derive(clap::Args)]
+pub struct PreviewArgs {
+    /// The user: a Microsoft Graph user object (as Graph Explorer returns it) or flat source
+    /// attributes, as a JSON file (`-` reads standard input).
+    #[arg(long, value_name = "FILE")]
+    pub user: PathBuf,
+    /// The user's state in Entra: assigned, disabled, unassigned, soft-deleted or hard-deleted.
+    #[arg(long, default_value = "assigned")]
+    pub state: String,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `scim-map patch`.
+#[derive(clap::Args)]
+pub struct PatchArgs {
+    /// The user as Genesys last received it (JSON file, `-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub before: PathBuf,
+    /// The user as it is now in Entra (JSON file, `-` for standard input). A disable shows as
+    /// `accountEnabled: false` here.
+    #[arg(long, value_name = "FILE")]
+    pub after: PathBuf,
+    /// Refused: a patch reads each user's state from the user itself (accountEnabled); for a
+    /// disable or delete, use `scim-map preview --state`.
+    #[arg(long, hide = true)]
+    pub state: Option<String>,
+    #[command(flatten)]
+    pub common: Common,
+}
 
 /// Options shared by `preview` and `patch`.
 #[derive(clap::Args)]
 pub struct Common {
-    /// A preset (genesys-default, genesys-teams) or a file: Graph synchronization schema JSON,
-    /// an attributeMappings array, or a mapping set saved by `schema import --json`.
-    #[arg(long)]
-    pub mappings: Option<String>,
-    /// assigned, disabled, unassigned, soft-deleted or hard-deleted.
-    #[arg(long, default_value = "assigned")]
-    pub state: String,
+    #[command(flatten)]
+    pub mappings: MappingsArg,
     /// PATCH dialect: default, or aadOptscim062020 (the SCIM-compliant flag).
     #[arg(long, default_value = "default")]
     pub dialect: String,
     /// Region for phone numbers without a country code, e.g. US.
-    #[arg(long)]
+    #[arg(long, value_name = "CC")]
     pub region: Option<String>,
-    /// The groups that exist in Genesys: "A,B" or a file with one name per line.
-    #[arg(long = "genesys-groups")]
+    /// The groups that exist in Genesys: "A,B", or a file with one name per line.
+    #[arg(long = "genesys-groups", value_name = "LIST", long_help = genesys_groups_help())]
     pub genesys_groups: Option<String>,
-    /// Users already in Genesys, for the manager reference: "entraObjectId=genesysId,…" or a file.
-    #[arg(long)]
+    /// Users already in Genesys, for the manager reference: "entraObjectId=genesysId,…" or a
+    /// file with one pair per line (same rules as --genesys-groups).
+    #[arg(long, value_name = "LIST")]
     pub provisioned: Option<String>,
+    /// Go on when lint finds errors in the mapping set (rows left out, two rows writing one
+    /// target); the errors are listed with the findings. Without it, such a set stops the
+    /// command with exit status 1.
+    #[arg(long)]
+    pub allow_errors: bool,
+    #[command(flatten)]
+    pub tenant: TenantArgs,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
 }
 
+fn genesys_groups_help() -> String {
+    format!(
+        "The groups that exist in Genesys: \"A,B\", or a file with one name per line.\n\n{}",
+        inputs::LIST_SYNTAX
+    )
+}
+
 impl Common {
-    fn options(&self) -> Result<Options, String> {
+    fn options(&self, state: Lifecycle) -> Result<Options, String> {
         let mut o = Options {
-            state: Lifecycle::parse(&self.state).ok_or_else(|| {
-                let all: Vec<&str> = Lifecycle::ALL.iter().map(|l| l.as_str()).collect();
-                format!(
-                    "--state {:?}: expected one of {}",
-                    self.state,
-                    all.join(", ")
-                )
-            })?,
+            state,
             dialect: Dialect::parse(&self.dialect).ok_or_else(|| {
                 format!(
                     "--dialect {:?}: expected default or aadOptscim062020",
@@ -57,75 +94,109 @@ impl Common {
             default_region: self.region.clone(),
             ..Options::default()
         };
+        self.tenant.apply(&mut o.ctx);
         if let Some(g) = &self.genesys_groups {
-            o.genesys_groups = inputs::names(g)?;
+            o.genesys_groups = inputs::names("--genesys-groups", g)?;
         }
         if let Some(p) = &self.provisioned {
             o.provisioned = inputs::provisioned(p)?;
         }
         Ok(o)
     }
-}
 
-/// What the two commands print.
-struct Report {
-    requests: Vec<ScimRequest>,
-    findings: Vec<Finding>,
-    phones: Vec<PhoneCheck>,
-}
-
-pub fn preview(user: &Path, common: &Common) -> ExitCode {
-    let run = || -> Result<Report, String> {
-        let set = inputs::mappings(common.mappings.as_deref())?;
-        let user = inputs::json_file(user)?;
-        let p = provision::preview(&user, &set, &common.options()?)?;
-        Ok(Report {
-            requests: p.requests,
-            findings: p.findings,
-            phones: p.phones,
-        })
-    };
-    match run() {
-        Ok(r) => report(&r, common.json),
-        Err(e) => fail(&e),
+    /// The lint errors of `set` when `--allow-errors` lets them through; `Err` with the exit
+    /// status when lint stops the command.
+    fn gate(&self, set: &MappingSet) -> Result<Vec<Finding>, ExitCode> {
+        gate::lint_errors(set, &self.mappings.name(), self.allow_errors, self.json)
     }
 }
 
-pub fn patch(before: &Path, after: &Path, common: &Common) -> ExitCode {
-    let run = || -> Result<Report, String> {
-        let set = inputs::mappings(common.mappings.as_deref())?;
-        let p = provision::update(
-            &inputs::json_file(before)?,
-            &inputs::json_file(after)?,
-            &set,
-            &common.options()?,
-        )?;
-        Ok(Report {
-            requests: p.requests,
-            findings: p.findings,
-            phones: Vec::new(),
-        })
+fn parse_state(state: &str) -> Result<Lifecycle, String> {
+    Lifecycle::parse(state).ok_or_else(|| {
+        let all: Vec<&str> = Lifecycle::ALL.iter().map(|l| l.as_str()).collect();
+        format!("--state {state:?}: expected one of {}", all.join(", "))
+    })
+}
+
+pub fn preview(args: &PreviewArgs) -> ExitCode {
+    let common = &args.common;
+    let read = || -> Result<(MappingSet, Options, Json), String> {
+        let set = common.mappings.read()?;
+        let options = common.options(parse_state(&args.state)?)?;
+        let (user, _) = inputs::user(&args.user, options.state)?;
+        Ok((set, options, user))
     };
-    match run() {
-        Ok(r) => {
-            if r.requests.is_empty() && !common.json {
-                println!("(nothing changed that Entra sends: no request)");
-            }
-            report(&r, common.json)
+    let (set, options, user) = match read() {
+        Ok(v) => v,
+        Err(e) => return fail(&e),
+    };
+    let mut findings = match common.gate(&set) {
+        Ok(errors) => errors,
+        Err(code) => return code,
+    };
+    match provision::preview(&user, &set, &options) {
+        Ok(p) => {
+            findings.extend(p.findings);
+            report(&p.requests, &findings, &p.phones, common.json)
         }
-        Err(e) => fail(&e),
+        Err(e) => fail(&format!("{}: {e}", inputs::name(&args.user))),
+    }
+}
+
+pub fn patch(args: &PatchArgs) -> ExitCode {
+    if let Some(state) = &args.state {
+        return fail(&format!(
+            "patch --state {state}: a patch takes each user's state from the user itself \
+             (accountEnabled in --before and --after); for a disable or delete, use \
+             `scim-map preview --state {state}`"
+        ));
+    }
+    let common = &args.common;
+    let read = || -> Result<(MappingSet, Options, Json, Json), String> {
+        let set = common.mappings.read()?;
+        let options = common.options(Lifecycle::Assigned)?;
+        let (before, _) = inputs::user(&args.before, options.state)?;
+        let (after, _) = inputs::user(&args.after, options.state)?;
+        Ok((set, options, before, after))
+    };
+    let (set, options, before, after) = match read() {
+        Ok(v) => v,
+        Err(e) => return fail(&e),
+    };
+    let mut findings = match common.gate(&set) {
+        Ok(errors) => errors,
+        Err(code) => return code,
+    };
+    match provision::update(&before, &after, &set, &options) {
+        Ok(p) => {
+            if p.requests.is_empty() && !common.json {
+                outln!("(nothing changed that Entra sends: no request)");
+            }
+            findings.extend(p.findings);
+            report(&p.requests, &findings, &[], common.json)
+        }
+        Err(e) => fail(&format!(
+            "{} → {}: {e}",
+            inputs::name(&args.before),
+            inputs::name(&args.after)
+        )),
     }
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    errln!("error: {message}");
     ExitCode::from(2)
 }
 
-fn report(r: &Report, as_json: bool) -> ExitCode {
-    let (requests, findings, phones) = (&r.requests, &r.findings, &r.phones);
+/// Prints what the two commands found.
+fn report(
+    requests: &[ScimRequest],
+    findings: &[Finding],
+    phones: &[PhoneCheck],
+    as_json: bool,
+) -> ExitCode {
     if as_json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(
                 &json!({ "requests": requests, "findings": findings, "phones": phones })
@@ -135,13 +206,13 @@ fn report(r: &Report, as_json: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     for r in requests {
-        println!("# {}", r.purpose);
-        print!("{}", r.render());
-        println!();
+        outln!("# {}", r.purpose);
+        out!("{}", r.render());
+        outln!();
     }
     for p in phones {
         let a = &p.analysis;
-        println!(
+        outln!(
             "phone {}: {:?} → {} ({})",
             p.target,
             a.input,
@@ -153,7 +224,7 @@ fn report(r: &Report, as_json: bool) -> ExitCode {
         );
     }
     for f in findings {
-        println!("{}", f.render());
+        outln!("{}", f.render());
     }
     ExitCode::SUCCESS
 }

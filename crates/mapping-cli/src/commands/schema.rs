@@ -1,5 +1,6 @@
 //! `scim-map schema import|export`: Microsoft Graph synchronization schema JSON in and out.
 
+use crate::args::MappingsArg;
 use crate::inputs;
 use mapping_core::mapping::schema_json;
 use std::path::Path;
@@ -8,20 +9,21 @@ use std::process::ExitCode;
 /// Reads a Graph schema (or attributeMappings array) and prints the rows, or the mapping set as
 /// JSON for `--mappings` of the other commands.
 pub fn import(file: &Path, json: bool) -> ExitCode {
+    let name = inputs::name(file);
     let result = inputs::json_file(file)
-        .and_then(|j| schema_json::import(&j).map_err(|e| format!("{}: {e}", file.display())));
+        .and_then(|j| schema_json::import(&j).map_err(|e| format!("{name}: {e}")));
     let outcome = match result {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return ExitCode::from(2);
         }
     };
     for w in &outcome.warnings {
-        eprintln!("warning: {w}");
+        errln!("warning: {name}: {w}");
     }
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&outcome.set).unwrap_or_default()
         );
@@ -38,7 +40,7 @@ pub fn import(file: &Path, json: bool) -> ExitCode {
             .as_deref()
             .map(|d| format!("  default {d:?}"))
             .unwrap_or_default();
-        println!(
+        outln!(
             "{:>2}. {:<70} ← {:?} {}  ({}){matching}{default}",
             i + 1,
             m.target,
@@ -51,22 +53,22 @@ pub fn import(file: &Path, json: bool) -> ExitCode {
 }
 
 /// Prints a mapping set (a preset or a file) as Graph schema JSON, or the bare array.
-pub fn export(mappings: Option<&str>, bare: bool) -> ExitCode {
-    match inputs::mappings(mappings) {
+pub fn export(mappings: &MappingsArg, bare: bool) -> ExitCode {
+    match mappings.read() {
         Ok(set) => {
             let json = if bare {
                 schema_json::export_mappings(&set)
             } else {
                 schema_json::export_schema(&set)
             };
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&json).unwrap_or_default()
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             ExitCode::from(2)
         }
     }

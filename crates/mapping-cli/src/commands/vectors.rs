@@ -1,33 +1,44 @@
 //! `scim-map vectors FILE...`: runs shared vector files through the same runner as `cargo test`.
 
-use mapping_core::vectors::{run_file, Report};
+use crate::inputs;
+use mapping_core::vectors::{run_text, Report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(files: &[PathBuf]) -> ExitCode {
+/// `scim-map vectors`.
+#[derive(clap::Args)]
+pub struct VectorsArgs {
+    /// Vector files (JSON with "cases": expressions and payloads); `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Exit status 1 when a case fails, 2 when a file cannot be read as vectors (the others still
+/// run).
+pub fn run(args: &VectorsArgs) -> ExitCode {
     let mut total = Report::default();
     let mut unreadable = false;
-    for file in files {
-        match run_file(file) {
+    for file in &args.files {
+        let name = inputs::name(file);
+        let report =
+            inputs::text(file).and_then(|text| run_text(&text).map_err(|e| format!("{name}: {e}")));
+        match report {
             Ok(report) => {
                 for failure in &report.failures {
-                    println!(
-                        "FAIL {} {}: {}",
-                        file.display(),
-                        failure.id,
-                        failure.message
-                    );
+                    outln!("FAIL {name} {}: {}", failure.id, failure.message);
                 }
                 total.merge(report);
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                errln!("error: {e}");
                 unreadable = true;
             }
         }
     }
-    println!("{}", total.summary());
-    if total.failed() > 0 || unreadable {
+    outln!("{}", total.summary());
+    if unreadable {
+        ExitCode::from(2)
+    } else if total.failed() > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -154,7 +154,10 @@ impl fmt::Display for TargetPath {
 /// `urn:…:User:attr.sub` → (`Some("urn:…:User")`, `attr.sub`). The attribute is what follows
 /// the last `:`.
 fn split_schema(head: &str) -> (Option<&str>, &str) {
-    if head.len() >= 4 && head[..4].eq_ignore_ascii_case("urn:") {
+    if head
+        .get(..4)
+        .is_some_and(|h| h.eq_ignore_ascii_case("urn:"))
+    {
         if let Some(i) = head.rfind(':') {
             return (Some(&head[..i]), &head[i + 1..]);
         }
@@ -303,5 +306,12 @@ mod tests {
             p("Emails[type eq 'work'].value").key(),
             p("emails[TYPE eq \"work\"].Value").key()
         );
+    }
+
+    #[test]
+    fn a_multi_byte_character_near_the_start_is_not_a_panic() {
+        // Found by the target_path fuzz target: `head[..4]` cut inside `ڢ`.
+        assert!(TargetPath::parse("Itk\u{6a2}es[\ne eq \u{13}ei\"-ve").is_err());
+        assert_eq!(p("uré").to_patch_path(), "uré");
     }
 }
