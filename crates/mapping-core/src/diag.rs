@@ -6,11 +6,14 @@ use std::fmt;
 /// A half-open byte range `start..end` into the expression text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
 pub struct Span {
+    /// Byte offset of the first byte covered.
     pub start: usize,
+    /// Byte offset just past the last byte covered; equal to `start` for an empty span.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `start..end` (byte offsets; the caller keeps `start <= end`).
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
@@ -41,16 +44,20 @@ pub enum Stage {
     Eval,
 }
 
+/// How serious a diagnostic or a [`crate::Finding`] is; serialized in lowercase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Wrong: the expression, row or request fails, or will be refused.
     Error,
+    /// Probably wrong, or fragile: it works, but is likely to surprise.
     Warning,
     /// Worth knowing, not wrong: e.g. "this value can never be cleared in Genesys".
     Info,
 }
 
 impl Severity {
+    /// The lowercase name used in rendered output and JSON: `error`, `warning` or `info`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -63,15 +70,20 @@ impl Severity {
 /// One finding about an expression.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// The pipeline stage that raised it.
     pub stage: Stage,
+    /// How serious it is: an error stops the expression, a warning does not.
     pub severity: Severity,
+    /// The bytes of the source text it is about.
     pub span: Span,
+    /// What is wrong, in one plain sentence.
     pub message: String,
     /// An optional suggestion: a corrected spelling, a rewrite, a next step.
     pub help: Option<String>,
 }
 
 impl Diagnostic {
+    /// An error raised at `stage` about `span`, with no help text.
     pub fn error(stage: Stage, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             stage,
@@ -82,6 +94,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning raised at `stage` about `span`, with no help text.
     pub fn warning(stage: Stage, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -89,6 +102,7 @@ impl Diagnostic {
         }
     }
 
+    /// The same diagnostic with `help` as its suggestion (replacing any earlier one).
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

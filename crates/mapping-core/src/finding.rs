@@ -9,8 +9,11 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
+    /// The target attribute path.
     Target,
+    /// The source: attribute name, constant or expression text, by the row's kind.
     Source,
+    /// The "Default value if null".
     DefaultValue,
     /// The row as a whole (its flow type, its matching precedence…).
     Row,
@@ -197,26 +200,34 @@ impl Serialize for FindingCode {
     }
 }
 
+/// One thing worth telling an admin about a mapping set or a previewed user: what, how
+/// serious, and where (row, field, span) when it is about one place. Serialized in camelCase,
+/// with the absent places left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
+    /// How serious it is.
     pub severity: Severity,
     /// A stable identifier such as `iif-null-condition`, for filtering and documentation.
     pub code: FindingCode,
     /// The row of the mapping set (0-based), if the finding is about one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<usize>,
+    /// The part of that row it is about, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<Field>,
     /// Byte span in that field's text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// What is wrong or worth knowing, in one plain sentence.
     pub message: String,
+    /// An optional next step: a fix, a rewrite, where to look.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
 }
 
 impl Finding {
+    /// A finding about the set as a whole (no row, field, span or help yet).
     pub fn new(severity: Severity, code: FindingCode, message: impl Into<String>) -> Self {
         Finding {
             severity,
@@ -229,29 +240,35 @@ impl Finding {
         }
     }
 
+    /// [`Finding::new`] with [`Severity::Error`].
     pub fn error(code: FindingCode, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, message)
     }
 
+    /// [`Finding::new`] with [`Severity::Warning`].
     pub fn warning(code: FindingCode, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, message)
     }
 
+    /// [`Finding::new`] with [`Severity::Info`].
     pub fn info(code: FindingCode, message: impl Into<String>) -> Self {
         Self::new(Severity::Info, code, message)
     }
 
+    /// The same finding placed on `field` of row `row` (0-based).
     pub fn at(mut self, row: usize, field: Field) -> Self {
         self.row = Some(row);
         self.field = Some(field);
         self
     }
 
+    /// The same finding narrowed to `span`, a byte range in the text of its field.
     pub fn span(mut self, span: Span) -> Self {
         self.span = Some(span);
         self
     }
 
+    /// The same finding with `help` as its next step (replacing any earlier one).
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

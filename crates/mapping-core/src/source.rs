@@ -16,10 +16,13 @@ pub struct UserError {
     pub property: String,
     /// For JSON text that does not parse: the 1-based line and column.
     pub line_column: Option<(usize, usize)>,
+    /// What is wrong, in one plain sentence.
     pub message: String,
 }
 
 impl UserError {
+    /// An error about `property` (empty for the whole user), in no named document and
+    /// without a line and column.
     pub fn new(property: impl Into<String>, message: impl Into<String>) -> Self {
         UserError {
             document: None,
@@ -63,7 +66,9 @@ impl From<UserError> for String {
 /// The value of one source attribute.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceValue {
+    /// A single-valued attribute, e.g. `mail`.
     Single(String),
+    /// A multi-valued attribute, e.g. `proxyAddresses`, in the order given.
     Multi(Vec<String>),
 }
 
@@ -74,18 +79,22 @@ pub struct SourceAttributes {
 }
 
 impl SourceAttributes {
+    /// A user with no attributes: every lookup is null.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Sets attribute `name` to `value`, replacing any earlier value of exactly that name.
     pub fn set(&mut self, name: impl Into<String>, value: SourceValue) {
         self.attributes.insert(name.into(), value);
     }
 
+    /// Sets attribute `name` to the single value `value`.
     pub fn set_str(&mut self, name: impl Into<String>, value: impl Into<String>) {
         self.set(name, SourceValue::Single(value.into()));
     }
 
+    /// The value of attribute `name`, matched case-sensitively; `None` means null.
     pub fn get(&self, name: &str) -> Option<&SourceValue> {
         self.attributes.get(name)
     }
@@ -98,18 +107,22 @@ impl SourceAttributes {
             .map(String::as_str)
     }
 
+    /// The attribute names, in sorted (byte) order.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.attributes.keys().map(String::as_str)
     }
 
+    /// Every attribute and its value, in sorted (byte) order of name.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &SourceValue)> {
         self.attributes.iter().map(|(k, v)| (k.as_str(), v))
     }
 
+    /// How many attributes are set.
     pub fn len(&self) -> usize {
         self.attributes.len()
     }
 
+    /// Whether no attribute is set.
     pub fn is_empty(&self) -> bool {
         self.attributes.is_empty()
     }

@@ -14,21 +14,28 @@ use serde_json::Value as Json;
 /// The result of running one file.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Report {
+    /// How many cases gave the expected result.
     pub passed: usize,
+    /// The cases that did not (malformed cases included), in file order.
     pub failures: Vec<Failure>,
 }
 
+/// One case that did not pass.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
+    /// The case's `id`, or `(no id)` when it has none.
     pub id: String,
+    /// What differed from the expectation, or why the case could not be read.
     pub message: String,
 }
 
 impl Report {
+    /// How many cases failed.
     pub fn failed(&self) -> usize {
         self.failures.len()
     }
 
+    /// Adds `other`'s counts and failures to this report (for runs over several files).
     pub fn merge(&mut self, other: Report) {
         self.passed += other.passed;
         self.failures.extend(other.failures);

@@ -16,8 +16,11 @@ use serde::Serialize;
 /// A phone number flowing into `phoneNumbers[...]`, analysed.
 #[derive(Debug, Clone, Serialize)]
 pub struct PhoneCheck {
+    /// The row's 0-based index in the mapping set.
     pub row: usize,
+    /// The row's target path as Entra writes it, e.g. `phoneNumbers[type eq "work"].value`.
     pub target: String,
+    /// What Genesys will make of the value, with a suggested rewrite when there is one.
     pub analysis: PhoneAnalysis,
 }
 
@@ -26,7 +29,9 @@ pub struct PhoneCheck {
 pub struct FlowingValue<'a> {
     /// The row's index in the mapping set.
     pub row: usize,
+    /// The row's target, parsed.
     pub path: &'a TargetPath,
+    /// The value the row evaluated to for this user.
     pub value: &'a Value,
     /// The row's source as expression text (`[mail]`, `"text"`, or the expression), which a
     /// phone suggestion builds on.
@@ -37,7 +42,10 @@ pub struct FlowingValue<'a> {
 /// the region their phone numbers are read in ([`crate::graph::phone_region`]).
 #[derive(Debug, Clone, Copy)]
 pub struct CheckedUser<'a> {
+    /// The user's source attributes.
     pub attributes: &'a SourceAttributes,
+    /// The upper-case two-letter region (e.g. `DE`) that numbers without a country code are
+    /// read in, if known.
     pub region: Option<&'a str>,
 }
 

@@ -2,9 +2,12 @@
 
 use serde::Serialize;
 
+/// One Genesys Cloud region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Region {
+    /// The region's name as Genesys lists it, e.g. `Americas (US East)`.
     pub name: &'static str,
+    /// The host name of the region's public API, e.g. `api.mypurecloud.com`.
     pub api_host: &'static str,
 }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 /// How a target attribute's value is written in a request body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum TargetType {
+    /// A JSON string.
     String,
     /// A JSON boolean in the POST body; Entra's default PATCH dialect sends "True"/"False".
     Boolean,
@@ -21,7 +22,9 @@ pub enum TargetType {
 pub struct TargetAttribute {
     /// `None` = core schema; else the extension URN.
     pub schema: Option<&'static str>,
+    /// The attribute's name as SCIM spells it, e.g. `phoneNumbers`, `division`.
     pub attribute: &'static str,
+    /// How its value is written in a request body.
     pub kind: TargetType,
     /// Required when a user is created.
     pub required: bool,

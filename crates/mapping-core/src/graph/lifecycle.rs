@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The state of a user in Entra, as far as provisioning is concerned; written in kebab case
+/// (`soft-deleted`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Lifecycle {
@@ -19,6 +21,7 @@ pub enum Lifecycle {
 }
 
 impl Lifecycle {
+    /// Every state, from assigned to hard-deleted.
     pub const ALL: [Lifecycle; 5] = [
         Lifecycle::Assigned,
         Lifecycle::Disabled,
@@ -27,6 +30,7 @@ impl Lifecycle {
         Lifecycle::HardDeleted,
     ];
 
+    /// The kebab-case name, e.g. `soft-deleted`.
     pub fn as_str(self) -> &'static str {
         match self {
             Lifecycle::Assigned => "assigned",

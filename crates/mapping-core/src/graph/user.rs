@@ -164,7 +164,9 @@ fn short_json(value: &Json) -> String {
 /// One line of "Graph name → Entra name" for display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NameMapping {
+    /// Where the value was found in the Graph user, e.g. `mobilePhone` or `manager.id`.
     pub graph: String,
+    /// The source attribute name Entra's engine knows it by, e.g. `mobile`.
     pub entra: String,
     /// How the value was derived when it is not a plain copy.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,9 +176,12 @@ pub struct NameMapping {
 /// The user's manager, as `$expand=manager` returns it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ManagerRef {
+    /// The manager's Entra object id, which becomes the `manager` source attribute.
     pub id: String,
+    /// The manager's `displayName`, when the expansion selected it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+    /// The manager's `userPrincipalName`, when the expansion selected it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_principal_name: Option<String>,
 }
@@ -184,9 +189,11 @@ pub struct ManagerRef {
 /// A user read for provisioning.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct GraphUser {
+    /// The source attributes the expression language reads.
     pub attributes: SourceAttributes,
     /// How each source attribute was found, in the order read.
     pub names: Vec<NameMapping>,
+    /// The expanded manager, if the user has one.
     pub manager: Option<ManagerRef>,
     /// Graph properties with no provisioning attribute.
     pub ignored: Vec<String>,

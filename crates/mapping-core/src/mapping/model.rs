@@ -20,15 +20,24 @@ pub enum MappingKind {
 /// "Only during object creation".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum FlowType {
+    /// Applied on create and on every update (Graph's default).
     #[default]
     Always,
+    /// Applied only when the user is created in the target ("Only during object creation").
     ObjectAddOnly,
+    /// Graph: flows only additions of new values to a multi-valued attribute. The engine
+    /// applies it like [`FlowType::Always`].
     MultiValueAddOnly,
+    /// Graph: once a value exists, flows adds but not removals. The engine applies it like
+    /// [`FlowType::Always`].
     ValueAddOnly,
+    /// Graph: flows only while the target has no value at all. The engine applies it like
+    /// [`FlowType::Always`].
     AttributeAddOnly,
 }
 
 impl FlowType {
+    /// Graph's spelling, e.g. `ObjectAddOnly`.
     pub fn as_str(self) -> &'static str {
         match self {
             FlowType::Always => "Always",
@@ -48,6 +57,8 @@ impl FlowType {
         FlowType::AttributeAddOnly,
     ];
 
+    /// The flow type with Graph's name `text`, ignoring ASCII case and surrounding whitespace;
+    /// `None` for any other text.
     pub fn parse(text: &str) -> Option<FlowType> {
         Self::ALL
             .into_iter()
@@ -66,12 +77,14 @@ impl FlowType {
 pub struct AttributeMapping {
     /// The target attribute path, e.g. `phoneNumbers[type eq "work"].value`.
     pub target: String,
+    /// Where the value comes from; says how `source` is read.
     pub kind: MappingKind,
     /// Attribute name (Direct), value (Constant), expression text (Expression), or "" (None).
     pub source: String,
     /// "Default value if null": sent on create only, when the source evaluates to null.
     #[serde(default)]
     pub default_value: Option<String>,
+    /// When the row applies: on create only, or on updates too.
     #[serde(default)]
     pub flow_type: FlowType,
     /// 0 = not a matching attribute; 1, 2, … = matching precedence, lowest first.
@@ -104,37 +117,45 @@ impl AttributeMapping {
         }
     }
 
+    /// A Direct row copying source `attribute` into `target`; always on, not matching.
     pub fn direct(target: &str, attribute: &str) -> Self {
         Self::new(target, MappingKind::Direct, attribute)
     }
 
+    /// A Constant row writing the string `value` into `target`.
     pub fn constant(target: &str, value: &str) -> Self {
         Self::new(target, MappingKind::Constant, value)
     }
 
+    /// An Expression row evaluating `text` into `target` (the text is not checked here).
     pub fn expression(target: &str, text: &str) -> Self {
         Self::new(target, MappingKind::Expression, text)
     }
 
+    /// A row with no source, useful only with a default value.
     pub fn none(target: &str) -> Self {
         Self::new(target, MappingKind::None, "")
     }
 
+    /// The same row with matching precedence `priority` (0 makes it not a matching row).
     pub fn matching(mut self, priority: u32) -> Self {
         self.matching_priority = priority;
         self
     }
 
+    /// The same row with `value` as its "Default value if null".
     pub fn with_default(mut self, value: &str) -> Self {
         self.default_value = Some(value.to_string());
         self
     }
 
+    /// The same row applied only on create ([`FlowType::ObjectAddOnly`]).
     pub fn only_on_create(mut self) -> Self {
         self.flow_type = FlowType::ObjectAddOnly;
         self
     }
 
+    /// The same row switched off (kept, but not evaluated or exported).
     pub fn off(mut self) -> Self {
         self.enabled = false;
         self
@@ -157,6 +178,7 @@ impl AttributeMapping {
 /// A whole mapping configuration for the User object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct MappingSet {
+    /// The rows, in the blade's order; findings refer to them by 0-based index.
     pub mappings: Vec<AttributeMapping>,
     /// The Graph synchronization schema this set was imported from, if any, so an export can
     /// put the rows back into it unchanged around them.
@@ -165,6 +187,7 @@ pub struct MappingSet {
 }
 
 impl MappingSet {
+    /// A set of these rows, not tied to any imported schema.
     pub fn new(mappings: Vec<AttributeMapping>) -> Self {
         MappingSet {
             mappings,

@@ -83,7 +83,9 @@ impl ObjectActions {
 /// A word in `flowTypes` that is not Add, Update or Delete, at byte offset `at`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownFlowType {
+    /// The word as written, trimmed.
     pub word: String,
+    /// Byte offset of the word in the `flowTypes` text.
     pub at: usize,
 }
 
@@ -105,10 +107,12 @@ impl std::error::Error for UnknownFlowType {}
 pub struct GroupMapping {
     /// The objectMapping's `enabled`: whether Entra provisions groups at all.
     pub enabled: bool,
+    /// Its target object actions (Graph's `flowTypes`).
     pub actions: ObjectActions,
     /// The target object's name as the schema gives it (`Group`, or a SCIM app's
     /// `urn:ietf:params:scim:schemas:core:2.0:Group`).
     pub target_object_name: String,
+    /// Its attribute mappings, in the schema's order.
     pub mappings: Vec<AttributeMapping>,
     /// Where it is in the schema, e.g. `synchronizationRules[0].objectMappings[0]`.
     pub path: String,

@@ -56,6 +56,7 @@ pub enum Form {
     LooseTel,
     /// `tel:;ext=402`: Genesys's extension-only value.
     ExtensionOnlyTel,
+    /// Anything else: not a form Genesys takes for the strict types.
     Other,
 }
 

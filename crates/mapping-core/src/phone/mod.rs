@@ -102,7 +102,9 @@ pub enum PhoneSource<'a> {
     /// The value is what a mapping row's `expression` gives for a user with these `attributes`:
     /// the suggestion wraps the expression and is proven on the attributes.
     Row {
+        /// The row's source as expression text (`[mail]`, or the expression itself).
         expression: &'a str,
+        /// The user's raw source attributes, which the suggestion is evaluated on.
         attributes: &'a SourceAttributes,
     },
 }
@@ -138,6 +140,7 @@ pub struct PhoneAnalysis {
     pub number_type: Option<String>,
     /// The region the number belongs to, e.g. `"GB"` (`"001"` for non-geographic numbers).
     pub country: Option<String>,
+    /// What Genesys would most likely do with the value as sent.
     pub verdict: GenesysVerdict,
     /// Plain sentences: why the verdict, and what else is worth knowing.
     pub problems: Vec<String>,
@@ -177,7 +180,10 @@ impl GenesysVerdict {
 /// An Entra expression that fixes the value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
+    /// The expression text to put in the row's source.
     pub expression: String,
+    /// Plain sentences: what the expression does, what it gives for this value, and any guess
+    /// it makes (such as a country code taken from the default region).
     pub explanation: String,
 }
 

@@ -32,7 +32,9 @@ pub enum ExtStyle {
 /// An extension and how it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extension {
+    /// The extension's ASCII digits, e.g. `402`.
     pub digits: String,
+    /// The notation it was written in.
     pub style: ExtStyle,
 }
 
@@ -43,9 +45,13 @@ pub struct Marks {
     pub spaces: bool,
     /// Tabs, no-break spaces and other whitespace that `StripSpaces` leaves in place.
     pub other_whitespace: bool,
+    /// `-`.
     pub dashes: bool,
+    /// `.`.
     pub dots: bool,
+    /// `(` or `)`.
     pub parentheses: bool,
+    /// `/`.
     pub slashes: bool,
     /// `(0)`, the "drop this 0 when dialling from abroad" marker of `+44 (0)20 …`.
     pub trunk_zero_in_parentheses: bool,
@@ -94,15 +100,19 @@ impl Marks {
 pub struct LibraryReading {
     /// `+` and digits.
     pub e164: String,
+    /// The country calling code, e.g. `44`.
     pub country_code: i32,
     /// The national significant number (with Italy's leading zero).
     pub national_number: String,
+    /// libphonenumber's validity: right length and an assigned number range.
     pub valid: bool,
+    /// libphonenumber's length check only.
     pub possible: bool,
     /// Possible only as a local number, dialled without its area code.
     pub local_only: bool,
     /// Why the number is not possible, when it is not.
     pub impossible_reason: Option<ValidationError>,
+    /// libphonenumber's kind of number (mobile, fixed line, toll free, …).
     pub number_type: PhoneNumberType,
     /// The region the number belongs to (`"GB"`, `"001"` for non-geographic numbers).
     pub country: Option<String>,
@@ -130,7 +140,9 @@ pub struct Parsed {
     pub tel_prefix: bool,
     /// The number part: without `tel:`, without the extension, trimmed.
     pub number_part: String,
+    /// The extension this module split off the end of the value, if any.
     pub extension: Option<Extension>,
+    /// What the number part is written with.
     pub marks: Marks,
     /// The default region, upper-cased, when it is one libphonenumber knows.
     pub region: Option<String>,
@@ -138,9 +150,11 @@ pub struct Parsed {
     pub region_country_code: Option<i32>,
     /// The default region as given, when libphonenumber does not know it.
     pub unknown_region: Option<String>,
+    /// What libphonenumber read, when it could read the number part (or a retry of it).
     pub reading: Option<LibraryReading>,
     /// Why libphonenumber could not read the number part, when it could not.
     pub parse_error: Option<ParseError>,
+    /// The fallback notation `reading` came from, when the first reading failed or was invalid.
     pub retry: Option<Retry>,
 }
 

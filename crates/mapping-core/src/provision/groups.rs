@@ -17,6 +17,7 @@ pub struct GroupIndex<'a> {
 }
 
 impl<'a> GroupIndex<'a> {
+    /// Indexes the names of the groups that exist in Genesys.
     pub fn new(genesys_groups: &'a [String]) -> Self {
         let mut by_key = HashMap::with_capacity(genesys_groups.len());
         for g in genesys_groups {

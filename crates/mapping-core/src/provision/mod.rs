@@ -22,7 +22,9 @@ pub use values::ProvisionedUsers;
 /// Everything a preview depends on besides the user and the mappings.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// Where the user stands in Entra, which decides the requests (create, disable, delete).
     pub state: Lifecycle,
+    /// How PATCH bodies are written.
     pub dialect: Dialect,
     /// Users already in Genesys, for references (the manager).
     pub provisioned: ProvisionedUsers,
@@ -30,6 +32,8 @@ pub struct Options {
     pub genesys_groups: Vec<String>,
     /// Region for phone numbers written without a country code (e.g. "US").
     pub default_region: Option<String>,
+    /// What every row is evaluated with besides the user: clock, random seed, values already
+    /// taken in Genesys, tenant domain, and whether to trace.
     pub ctx: EvalContext,
 }
 
@@ -49,12 +53,15 @@ impl Default for Options {
 /// What Entra does with one user.
 #[derive(Debug, Clone)]
 pub struct Preview {
+    /// The user as read from the input.
     pub user: GraphUser,
     /// Each row evaluated as for a create (with traces when the context asks for them).
     pub rows: Vec<RowResult>,
     /// The requests in the order Entra sends them.
     pub requests: Vec<ScimRequest>,
+    /// What will go wrong or is worth knowing, row by row and for the user as a whole.
     pub findings: Vec<Finding>,
+    /// The analysis of every phone number that flows into `phoneNumbers[...]`.
     pub phones: Vec<PhoneCheck>,
 }
 
@@ -203,11 +210,18 @@ fn name_the_manager(findings: &mut [Finding], manager: &crate::graph::ManagerRef
 /// What Entra sends when a user changes from `before` to `after`.
 #[derive(Debug, Clone)]
 pub struct UpdatePreview {
+    /// The user as it was.
     pub before: GraphUser,
+    /// The user as it is now.
     pub after: GraphUser,
+    /// Each row evaluated as for an update, on `before`.
     pub rows_before: Vec<RowResult>,
+    /// Each row evaluated as for an update, on `after`.
     pub rows_after: Vec<RowResult>,
+    /// The requests in the order Entra sends them: the PATCH of the user (if anything
+    /// changed), then group memberships added and removed.
     pub requests: Vec<ScimRequest>,
+    /// What will go wrong or is worth knowing about the update.
     pub findings: Vec<Finding>,
 }
 

@@ -12,7 +12,9 @@ use serde::Serialize;
 /// object creation" rows apply to creates only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operation {
+    /// The user is new in the target: every applicable row flows, defaults included.
     Create,
+    /// The user exists in the target: create-only rows and defaults are skipped.
     Update,
 }
 
@@ -36,6 +38,7 @@ pub enum RowValue {
 }
 
 impl RowValue {
+    /// The value sent, if the row sends one ([`RowValue::Flows`]).
     pub fn flowing(&self) -> Option<&Value> {
         match self {
             RowValue::Flows(v) => Some(v),
@@ -44,10 +47,14 @@ impl RowValue {
     }
 }
 
+/// One row evaluated for one user: its target, what it gives, and why.
 #[derive(Debug, Clone)]
 pub struct RowResult {
+    /// The row's 0-based index in the mapping set.
     pub index: usize,
+    /// The row's target path, or why it could not be read.
     pub target: Result<TargetPath, PathError>,
+    /// What the row gives for this user.
     pub value: RowValue,
     /// The evaluation, with its trace, when the row has an expression that compiled.
     pub evaluation: Option<Evaluation>,

@@ -18,7 +18,9 @@ use serde_json::{Map, Value as Json};
 /// One value to write at one path.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
+    /// Where the value goes.
     pub path: TargetPath,
+    /// The value exactly as it is to appear in the body (a string, a boolean, an array…).
     pub value: Json,
 }
 

@@ -25,18 +25,26 @@ use super::path::TargetPath;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value as Json};
 
+/// The URN every SCIM `PATCH` body lists in its `schemas` (RFC 7644 §3.5.2).
 pub const PATCH_OP_SCHEMA: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
+/// Which of Entra's two ways of writing `PATCH` bodies to use (see the module docs); written
+/// `default` or `aadOptscim062020`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Dialect {
+    /// Entra's behaviour without the flag: `Add`/`Replace`, every value a string.
     #[default]
     #[serde(rename = "default")]
     Default,
+    /// Entra's behaviour with `aadOptscim062020` on the Tenant URL: the four SCIM-compliant
+    /// rewrites.
     #[serde(rename = "aadOptscim062020")]
     AadOptscim062020,
 }
 
 impl Dialect {
+    /// The dialect named `text` (`default` or `aadOptscim062020`, any case, surrounding
+    /// whitespace ignored); `None` for anything else.
     pub fn parse(text: &str) -> Option<Dialect> {
         match text.trim().to_ascii_lowercase().as_str() {
             "default" => Some(Dialect::Default),
@@ -45,6 +53,7 @@ impl Dialect {
         }
     }
 
+    /// The dialect's name, as [`Dialect::parse`] and serde read it.
     pub fn as_str(self) -> &'static str {
         match self {
             Dialect::Default => "default",
@@ -66,6 +75,7 @@ fn op(add: bool, listed: bool) -> &'static str {
 /// One attribute whose value changes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
+    /// The target attribute that changes.
     pub path: TargetPath,
     /// The target had no value before (so the op is `Add`).
     pub was_empty: bool,

@@ -15,14 +15,19 @@
 use serde::Serialize;
 use std::fmt;
 
+/// The URN of SCIM's core User schema (RFC 7643).
 pub const CORE_USER: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
+/// The URN of SCIM's enterprise User extension (department, manager, …).
 pub const ENTERPRISE_USER: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+/// The URN of Genesys Cloud's own User extension (external ids, routing skills and languages).
 pub const GENESYS_USER: &str = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User";
 
 /// `[attribute eq "value"]`
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ValueFilter {
+    /// The sub-attribute compared, e.g. `type`.
     pub attribute: String,
+    /// The value it must equal, without its quotes, e.g. `work`.
     pub value: String,
 }
 
@@ -31,15 +36,20 @@ pub struct ValueFilter {
 pub struct TargetPath {
     /// The extension schema URN, when the path is qualified with one (`None` = core User).
     pub schema: Option<String>,
+    /// The top-level attribute, e.g. `emails` or `name`, as written (case kept).
     pub attribute: String,
+    /// The `[attribute eq "value"]` filter that picks one element of a multi-valued attribute.
     pub filter: Option<ValueFilter>,
+    /// The part after the `.`, e.g. `value` or `givenName`.
     pub sub_attribute: Option<String>,
 }
 
 /// A path that could not be read, with the byte offset of the problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PathError {
+    /// Byte offset into the path text where the problem is.
     pub at: usize,
+    /// What is wrong, and usually how to write it instead.
     pub message: String,
 }
 

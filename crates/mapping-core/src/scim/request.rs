@@ -3,11 +3,14 @@
 use serde::Serialize;
 use serde_json::Value as Json;
 
+/// One request Entra sends: method, path, body, and why it sends it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScimRequest {
+    /// The HTTP method in upper case: `GET`, `POST`, `PATCH` or `DELETE`.
     pub method: &'static str,
     /// Relative to the Tenant URL, e.g. `/Users?filter=userName eq "a@b.com"`.
     pub path: String,
+    /// The JSON body, for `POST` and `PATCH`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<Json>,
     /// Why Entra sends it, in words.
@@ -15,6 +18,7 @@ pub struct ScimRequest {
 }
 
 impl ScimRequest {
+    /// A request with these parts.
     pub fn new(
         method: &'static str,
         path: impl Into<String>,

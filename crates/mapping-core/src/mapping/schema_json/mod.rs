@@ -90,7 +90,9 @@ pub const EXPORT_PARAMETER_DEPTH: usize = 32;
 /// another application, targets that are not SCIM paths, a disabled objectMapping).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportOutcome {
+    /// The rows read; a surrounding schema or objectMapping is kept as the set's envelope.
     pub set: MappingSet,
+    /// One sentence per thing that looked wrong, in the order found; empty when all is well.
     pub warnings: Vec<String>,
 }
 
