@@ -93,6 +93,11 @@ enum Command {
     },
     /// List the expression functions with their signatures.
     Functions,
+    /// Lessons that train admins: list, show, start, check.
+    Lesson {
+        #[command(subcommand)]
+        command: commands::lesson::LessonCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -123,5 +128,6 @@ fn main() -> ExitCode {
         },
         Command::Vectors { files } => commands::vectors::run(&files),
         Command::Functions => commands::functions::run(),
+        Command::Lesson { command } => commands::lesson::run(&command),
     }
 }

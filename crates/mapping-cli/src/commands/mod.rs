@@ -2,6 +2,7 @@
 
 pub mod eval;
 pub mod functions;
+pub mod lesson;
 pub mod lint;
 pub mod phone;
 pub mod preview;
