@@ -322,35 +322,25 @@ impl<'a> Run<'a> {
     }
 
     fn no_finding(&self, codes: &[String]) -> (bool, Vec<String>) {
-        let mut found: Vec<String> = self
-            .lint
-            .iter()
-            .filter(|f| codes.iter().any(|c| c == f.code.as_str()))
-            .map(|f| format!("mapping set: {}: {}", f.code, f.message))
-            .collect();
-        for (user, preview) in &self.creates {
-            let findings = preview
-                .as_ref()
-                .map(|p| p.findings.as_slice())
-                .unwrap_or(&[]);
+        let mut found = Vec::new();
+        let mut collect = |whose: &str, findings: &[Finding]| {
             found.extend(
                 findings
                     .iter()
                     .filter(|f| codes.iter().any(|c| c == f.code.as_str()))
-                    .map(|f| format!("{user}: {}: {}", f.code, f.message)),
+                    .map(|f| format!("{whose}: {}: {}", f.code, f.message)),
             );
+        };
+        collect("mapping set", &self.lint);
+        for (user, preview) in &self.creates {
+            if let Ok(p) = preview {
+                collect(user, &p.findings);
+            }
         }
         for (user, update) in &self.updates {
-            let findings = update
-                .as_ref()
-                .map(|p| p.findings.as_slice())
-                .unwrap_or(&[]);
-            found.extend(
-                findings
-                    .iter()
-                    .filter(|f| codes.iter().any(|c| c == f.code.as_str()))
-                    .map(|f| format!("{user} (update): {}: {}", f.code, f.message)),
-            );
+            if let Ok(u) = update {
+                collect(&format!("{user} (update)"), &u.findings);
+            }
         }
         if found.is_empty() {
             (true, vec![format!("no {} finding", codes.join(" / "))])
