@@ -1,6 +1,7 @@
 // A minimal static server for the hosting tests and the load bench: serves a dist/ directory
 // under a URL prefix (a sub-path, as GitHub Pages does), with the right MIME types, and lets a
-// test hold back the WASM or publish a "new version" of the service worker.
+// test hold back the WASM or publish a "new version" of the service worker. Serves the
+// precompressed .br / .gz copies when the browser accepts them, as a host should.
 
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -43,7 +44,20 @@ export async function serve(dir, prefix = '/') {
           body.toString('utf8').replace(/^const VERSION = "([^"]*)";$/m, `const VERSION = "$1-v${workerVersion}";`),
         );
       }
-      send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      // Like a host set up as the README says: the precompressed copy when the client takes it.
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (rel === 'sw.js' && workerVersion > 0) break; // rewritten above: send as is
+        if (!accepts.includes(encoding)) continue;
+        try {
+          const packed = await readFile(file + suffix);
+          return send(res, 200, type, packed, { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' });
+        } catch {
+          // no precompressed copy: try the next, or send the file itself
+        }
+      }
+      send(res, 200, type, body);
     } catch {
       send(res, 404, 'text/plain', 'not found');
     }
@@ -69,8 +83,8 @@ export async function serve(dir, prefix = '/') {
   };
 }
 
-function send(res, status, type, body) {
-  // The same headers a host is told to send (README, "Host it"): no caching of the worker.
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+function send(res, status, type, body, extra = {}) {
+  // The same headers a host is told to send (README, "Host it"): revalidate before reuse.
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...extra });
   res.end(body);
 }
