@@ -149,7 +149,7 @@ fn check(args: &CheckArgs) -> ExitCode {
         for c in &report.conditions {
             println!("{} {}", if c.passed { "PASS" } else { "FAIL" }, c.says);
             for d in &c.details {
-                println!("       {d}");
+                println!("     {} {}", if d.passed { "✓" } else { "✗" }, d.text);
             }
         }
         if let Some(explanation) = &report.explanation {

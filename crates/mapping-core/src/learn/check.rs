@@ -115,7 +115,14 @@ impl Condition {
 pub struct ConditionResult {
     pub says: String,
     pub passed: bool,
-    pub details: Vec<String>,
+    pub details: Vec<Detail>,
+}
+
+/// One line of a condition's outcome: a user or a fact, and whether it is as the goal wants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Detail {
+    pub passed: bool,
+    pub text: String,
 }
 
 /// A whole check: solved when every condition passes; the explanation comes with it.
@@ -257,10 +264,10 @@ impl<'a> Run<'a> {
                     .create(user)
                     .map(|p| p.post_body().and_then(|b| b.pointer(pointer)).cloned());
                 match got {
-                    Ok(Some(v)) if &v == equals => (true, vec![format!("{user}: {pointer} is {v}")]),
-                    Ok(Some(v)) => (false, vec![format!("{user}: {pointer} is {v}; expected {equals}")]),
-                    Ok(None) => (false, vec![format!("{user}: the POST /Users body has nothing at {pointer}; expected {equals}")]),
-                    Err(e) => (false, vec![format!("{user}: {e}")]),
+                    Ok(Some(v)) if &v == equals => one(true, format!("{user}: {pointer} is {v}")),
+                    Ok(Some(v)) => one(false, format!("{user}: {pointer} is {v}; expected {equals}")),
+                    Ok(None) => one(false, format!("{user}: the POST /Users body has nothing at {pointer}; expected {equals}")),
+                    Err(e) => one(false, format!("{user}: {e}")),
                 }
             }
             Condition::InScope { users, .. } => self.in_scope(users),
@@ -321,7 +328,7 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn no_finding(&self, codes: &[String]) -> (bool, Vec<String>) {
+    fn no_finding(&self, codes: &[String]) -> (bool, Vec<Detail>) {
         let mut found = Vec::new();
         let mut collect = |whose: &str, findings: &[Finding]| {
             found.extend(
@@ -343,9 +350,18 @@ impl<'a> Run<'a> {
             }
         }
         if found.is_empty() {
-            (true, vec![format!("no {} finding", codes.join(" / "))])
+            one(true, format!("no {} finding", codes.join(" / ")))
         } else {
-            (false, found)
+            (
+                false,
+                found
+                    .into_iter()
+                    .map(|text| Detail {
+                        passed: false,
+                        text,
+                    })
+                    .collect(),
+            )
         }
     }
 
@@ -357,7 +373,7 @@ impl<'a> Run<'a> {
         path_contains: Option<&str>,
         body_contains: Option<&str>,
         present: bool,
-    ) -> (bool, Vec<String>) {
+    ) -> (bool, Vec<Detail>) {
         let requests: Result<&[ScimRequest], String> = match phase {
             Phase::Create => self.create(user).map(|p| p.requests.as_slice()),
             Phase::Update => match self.updates.get(user) {
@@ -368,7 +384,7 @@ impl<'a> Run<'a> {
         };
         let requests = match requests {
             Ok(r) => r,
-            Err(e) => return (false, vec![format!("{user}: {e}")]),
+            Err(e) => return one(false, format!("{user}: {e}")),
         };
         let wanted = |r: &&ScimRequest| {
             r.method == method
@@ -402,10 +418,10 @@ impl<'a> Run<'a> {
             }
             (false, false) => format!("{user}: no {what} (sent: {sent})"),
         };
-        (hit == present, vec![line])
+        one(hit == present, line)
     }
 
-    fn in_scope(&self, expected: &[String]) -> (bool, Vec<String>) {
+    fn in_scope(&self, expected: &[String]) -> (bool, Vec<Detail>) {
         all(self.lesson.setup.users.iter().map(|u| {
             let want = expected.contains(&u.id);
             match read_user(&u.graph, Lifecycle::Assigned) {
@@ -437,7 +453,7 @@ impl<'a> Run<'a> {
         given: Option<&str>,
         what: &str,
         judge: fn(&str, &regions::Region) -> Result<(), String>,
-    ) -> (bool, Vec<String>) {
+    ) -> (bool, Vec<Detail>) {
         let Some(region) = self
             .lesson
             .setup
@@ -446,28 +462,35 @@ impl<'a> Run<'a> {
             .as_deref()
             .and_then(regions::find)
         else {
-            return (false, vec!["the lesson names no known region".into()]);
+            return one(false, "the lesson names no known region");
         };
         match given.map(str::trim).filter(|g| !g.is_empty()) {
-            None => (false, vec![format!("no {what} given")]),
+            None => one(false, format!("no {what} given")),
             Some(g) => match judge(g, region) {
-                Ok(()) => (true, vec![format!("{g} is the {what} for {}", region.name)]),
-                Err(e) => (false, vec![e]),
+                Ok(()) => one(true, format!("{g} is the {what} for {}", region.name)),
+                Err(e) => one(false, e),
             },
         }
     }
 }
 
-/// Every part must pass.
-fn all(parts: impl Iterator<Item = (bool, String)>) -> (bool, Vec<String>) {
-    let mut passed = true;
-    let details = parts
-        .map(|(ok, line)| {
-            passed &= ok;
-            line
-        })
+/// Every part must pass; each keeps its own verdict.
+fn all(parts: impl Iterator<Item = (bool, String)>) -> (bool, Vec<Detail>) {
+    let details: Vec<Detail> = parts
+        .map(|(passed, text)| Detail { passed, text })
         .collect();
-    (passed, details)
+    (details.iter().all(|d| d.passed), details)
+}
+
+/// One line that decides the condition.
+fn one(passed: bool, text: impl Into<String>) -> (bool, Vec<Detail>) {
+    (
+        passed,
+        vec![Detail {
+            passed,
+            text: text.into(),
+        }],
+    )
 }
 
 fn row(
@@ -475,13 +498,13 @@ fn row(
     target: &str,
     source: Option<&str>,
     matching: Option<u32>,
-) -> (bool, Vec<String>) {
+) -> (bool, Vec<Detail>) {
     let Some(m) = set
         .mappings
         .iter()
         .find(|m| m.enabled && same_target(&m.target, target))
     else {
-        return (false, vec![format!("no enabled row writes {target}")]);
+        return one(false, format!("no enabled row writes {target}"));
     };
     let mut problems = Vec::new();
     if let Some(s) = source {
@@ -499,9 +522,16 @@ fn row(
         }
     }
     if problems.is_empty() {
-        (true, vec![format!("{target} ← {}", m.source)])
+        one(true, format!("{target} ← {}", m.source))
     } else {
-        (false, problems)
+        let details = problems
+            .into_iter()
+            .map(|text| Detail {
+                passed: false,
+                text,
+            })
+            .collect();
+        (false, details)
     }
 }
 
