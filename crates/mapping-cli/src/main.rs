@@ -93,6 +93,18 @@ enum Command {
     },
     /// List the expression functions with their signatures.
     Functions,
+    /// Connecting Genesys for a region: token request (curl, Postman), Tenant URL, Test
+    /// Connection, usual failures. The secret comes from $GENESYS_CLIENT_SECRET; nothing is sent.
+    Connect {
+        /// The Genesys Cloud region: a name (or part of it, e.g. Frankfurt) or the API host.
+        #[arg(long)]
+        region: String,
+        /// The OAuth client's id, for the token request.
+        #[arg(long)]
+        client_id: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Lessons that train admins: list, show, start, check.
     Lesson {
         #[command(subcommand)]
@@ -128,6 +140,11 @@ fn main() -> ExitCode {
         },
         Command::Vectors { files } => commands::vectors::run(&files),
         Command::Functions => commands::functions::run(),
+        Command::Connect {
+            region,
+            client_id,
+            json,
+        } => commands::connect::run(&region, client_id.as_deref(), json),
         Command::Lesson { command } => commands::lesson::run(&command),
     }
 }

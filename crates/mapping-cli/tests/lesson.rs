@@ -172,3 +172,33 @@ fn unreadable_input_exits_2() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn connect_prints_the_token_request_with_the_secret_from_the_environment() {
+    let o = Command::new(env!("CARGO_BIN_EXE_scim-map"))
+        .args([
+            "connect",
+            "--region",
+            "Frankfurt",
+            "--client-id",
+            "abc",
+            "--json",
+        ])
+        .env("GENESYS_CLIENT_SECRET", "it's $ecret")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let out: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(out["tokenUrl"], "https://login.mypurecloud.de/oauth/token");
+    assert_eq!(
+        out["tenantUrl"],
+        "https://api.mypurecloud.de/api/v2/scim/v2/"
+    );
+    let curl = out["tokenRequest"]["curl"].as_str().unwrap();
+    assert!(curl.contains("--user 'abc:it'\\''s $ecret'"), "{curl}");
+    assert_eq!(out["testConnection"][0]["expectedStatus"], 200);
+    let o = scim_map(&["connect", "--region", "Atlantis"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = scim_map(&["connect", "--region", "Sydney"]);
+    assert!(stdout(&o).contains("https://login.mypurecloud.com.au/oauth/token"));
+}

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod connect;
 pub mod eval;
 pub mod functions;
 pub mod lesson;
