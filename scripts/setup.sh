@@ -44,6 +44,13 @@ setup_main() (
     DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
   fi
 
+  # Brotli for the precompressed .br files (scripts/postbuild.py): the Python module or the CLI.
+  if ! python3 -c 'import brotli' 2>/dev/null && ! command -v brotli >/dev/null; then
+    say "installing Debian's brotli"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y brotli
+  fi
+
   if ! command -v node >/dev/null; then
     say "error: Node.js (>= 20) is needed for the e2e tests and wasm-opt 132"
     exit 1

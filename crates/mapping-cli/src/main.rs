@@ -87,6 +87,24 @@ enum Command {
     Vectors(commands::vectors::VectorsArgs),
     /// List the expression functions with their signatures.
     Functions,
+    /// Connecting Genesys for a region: token request (curl, Postman), Tenant URL, Test
+    /// Connection, usual failures. The secret comes from $GENESYS_CLIENT_SECRET; nothing is sent.
+    Connect {
+        /// The Genesys Cloud region: a name (or part of it, e.g. Frankfurt) or the API host.
+        #[arg(long)]
+        region: String,
+        /// The OAuth client's id, for the token request.
+        #[arg(long)]
+        client_id: Option<String>,
+        /// Print the token request, Test Connection probes and usual failures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lessons that train admins: list, show, start, check.
+    Lesson {
+        #[command(subcommand)]
+        command: commands::lesson::LessonCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -107,6 +125,12 @@ fn main() -> ExitCode {
         },
         Command::Vectors(args) => commands::vectors::run(&args),
         Command::Functions => commands::functions::run(),
+        Command::Connect {
+            region,
+            client_id,
+            json,
+        } => commands::connect::run(&region, client_id.as_deref(), json),
+        Command::Lesson { command } => commands::lesson::run(&command),
     };
     output::finish(code)
 }

@@ -25,11 +25,13 @@
 
 #![forbid(unsafe_code)]
 
+pub mod connect;
 pub mod diag;
 pub mod expr;
 pub mod finding;
 pub mod genesys;
 pub mod graph;
+pub mod learn;
 pub mod lint;
 pub mod mapping;
 pub mod phone;

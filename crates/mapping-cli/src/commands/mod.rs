@@ -1,7 +1,9 @@
 //! One module per subcommand.
 
+pub mod connect;
 pub mod eval;
 pub mod functions;
+pub mod lesson;
 pub mod lint;
 pub mod phone;
 pub mod preview;
