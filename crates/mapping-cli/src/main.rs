@@ -78,6 +78,9 @@ enum Command {
         mappings: Option<String>,
         #[arg(long)]
         user: Option<PathBuf>,
+        /// The tenant's default verified domain, for DefaultDomain() (e.g. contoso.com).
+        #[arg(long = "default-domain", value_name = "DOMAIN")]
+        default_domain: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -113,8 +116,14 @@ fn main() -> ExitCode {
         Command::Lint {
             mappings,
             user,
+            default_domain,
             json,
-        } => commands::lint::run(mappings.as_deref(), user.as_ref(), json),
+        } => commands::lint::run(
+            mappings.as_deref(),
+            user.as_ref(),
+            default_domain.as_deref(),
+            json,
+        ),
         Command::Schema { command } => match command {
             SchemaCommand::Import { file, json } => commands::schema::import(&file, json),
             SchemaCommand::Export { mappings, bare } => {

@@ -214,3 +214,20 @@ fn bad_input_is_a_clear_error() {
     let o = scim_map(&["schema", "import", not_a_schema.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn functions_lists_45_and_default_domain_is_an_input() {
+    let listed = stdout(&scim_map(&["functions"]));
+    assert_eq!(listed.lines().count(), 45, "{listed}");
+    assert!(listed.contains("Len(value)") && listed.contains("DefaultDomain()"));
+    let with = scim_map(&[
+        "eval",
+        "Append(\"j@\", DefaultDomain())",
+        "--default-domain",
+        "contoso.com",
+    ]);
+    assert_eq!(stdout(&with).lines().next(), Some("j@contoso.com"));
+    let without = scim_map(&["eval", "DefaultDomain()"]);
+    assert_eq!(without.status.code(), Some(1));
+    assert!(stderr(&without).contains("--default-domain"), "{}", stderr(&without));
+}

@@ -17,6 +17,9 @@ pub struct EvalArgs {
     /// The clock for Now(), as RFC 3339 (default: the current time).
     #[arg(long)]
     pub now: Option<String>,
+    /// The tenant's default verified domain, for DefaultDomain() (e.g. contoso.com).
+    #[arg(long = "default-domain", value_name = "DOMAIN")]
+    pub default_domain: Option<String>,
     /// Values already taken in the target, for SelectUniqueValue (repeatable).
     #[arg(long = "taken")]
     pub taken: Vec<String>,
@@ -72,6 +75,7 @@ fn inputs(args: &EvalArgs) -> Result<(SourceAttributes, EvalContext), String> {
         ),
     };
     ctx.taken = args.taken.iter().cloned().collect();
+    ctx.default_domain.clone_from(&args.default_domain);
     ctx.trace = args.trace || args.json;
     Ok((source, ctx))
 }

@@ -7,12 +7,19 @@ use mapping_core::provision::{self, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(mappings: Option<&str>, user: Option<&PathBuf>, json: bool) -> ExitCode {
+pub fn run(
+    mappings: Option<&str>,
+    user: Option<&PathBuf>,
+    default_domain: Option<&str>,
+    json: bool,
+) -> ExitCode {
     let run = || -> Result<Vec<mapping_core::finding::Finding>, String> {
         let set = inputs::mappings(mappings)?;
         let mut findings = lint::lint(&set);
         if let Some(user) = user {
-            let preview = provision::preview(&inputs::json_file(user)?, &set, &Options::default())?;
+            let mut options = Options::default();
+            options.ctx.default_domain = default_domain.map(str::to_owned);
+            let preview = provision::preview(&inputs::json_file(user)?, &set, &options)?;
             findings.extend(preview.findings);
         }
         Ok(findings)

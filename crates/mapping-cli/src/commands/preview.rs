@@ -32,6 +32,9 @@ pub struct Common {
     /// Users already in Genesys, for the manager reference: "entraObjectId=genesysId,…" or a file.
     #[arg(long)]
     pub provisioned: Option<String>,
+    /// The tenant's default verified domain, for DefaultDomain() (e.g. contoso.com).
+    #[arg(long = "default-domain", value_name = "DOMAIN")]
+    pub default_domain: Option<String>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -57,6 +60,7 @@ impl Common {
             default_region: self.region.clone(),
             ..Options::default()
         };
+        o.ctx.default_domain.clone_from(&self.default_domain);
         if let Some(g) = &self.genesys_groups {
             o.genesys_groups = inputs::names(g)?;
         }

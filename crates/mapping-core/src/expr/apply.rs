@@ -162,6 +162,15 @@ pub(super) fn apply(
                 dates::date_from_num(n).map_err(|m| Fail::at(0, m))?,
             )),
         },
+        "DefaultDomain" => match &ev.ctx.default_domain {
+            Some(domain) if !domain.trim().is_empty() => Value::str(domain.trim()),
+            _ => return Err(
+                "the tenant has no default verified domain in this preview; give one with \
+                 --default-domain (CLI) or in the Options (page), as Entra fails when a tenant has none"
+                    .to_string()
+                    .into(),
+            ),
+        },
         "FormatDateTime" => {
             let (styles, input, output) = if a.len() == 4 {
                 (a.str(1)?, 2, 3)
@@ -211,6 +220,8 @@ pub(super) fn apply(
             Value::Str(parts.join(sep))
         }
         "Left" => Value::Str(text::left(a.text(0)?, a.int(1, "numChars")?)),
+        // .NET's String.Length: UTF-16 code units; null counts as 0.
+        "Len" => Value::Str(a.str(0)?.map_or(0, |s| s.encode_utf16().count()).to_string()),
         "Mid" => {
             let (start, length) = (a.int(1, "start")?, a.int(2, "length")?);
             a.str(0)?
@@ -701,6 +712,28 @@ mod tests {
         assert_eq!(eval("Left([n], 1)"), s(""));
         assert_eq!(eval("Left([e], 5)"), s(""));
         assert_eq!(eval("Left([one], 3)"), s("sol"));
+    }
+
+    #[test]
+    fn len() {
+        assert_eq!(eval("Len([s])"), s("3"));
+        assert_eq!(eval("Len(42568.75)"), s("8"));
+        assert_eq!(eval("Len([n])"), s("0"));
+        assert_eq!(eval("Len([e])"), s("0"));
+        assert_eq!(eval("Len(\"é😀\")"), s("3"), "UTF-16 code units, as .NET counts");
+        assert_eq!(eval("IIF(Len([s]) <= 5, \"short\", \"long\")"), s("short"));
+        assert!(fails("Len([m])").contains("3 values"));
+    }
+
+    #[test]
+    fn default_domain() {
+        let e = compile("Append(\"j.smith@\", DefaultDomain())").unwrap();
+        let none = SourceAttributes::new();
+        let err = e.evaluate(&none, &EvalContext::default()).unwrap_err();
+        assert!(err.message.starts_with("DefaultDomain: "), "{}", err.message);
+        assert!(err.message.contains("no default verified domain"), "{}", err.message);
+        let ctx = EvalContext::default().with_default_domain("contoso.com");
+        assert_eq!(e.evaluate(&none, &ctx).unwrap().value, s("j.smith@contoso.com"));
     }
 
     #[test]

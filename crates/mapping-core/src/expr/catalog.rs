@@ -1,4 +1,4 @@
-//! The catalogue of Entra's 43 app-provisioning functions: parameters, argument counts and a
+//! The catalogue of Entra's 45 app-provisioning functions: parameters, argument counts and a
 //! one-line description, used by the checker, the CLI and the editor's autocomplete.
 
 /// One parameter of a function.
@@ -173,6 +173,13 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         "Converts an AD FILETIME number to a date."
     ),
     f!(
+        "DefaultDomain",
+        [],
+        0,
+        Some(0),
+        "The tenant's default verified domain (e.g. contoso.com); an error when it has none."
+    ),
+    f!(
         "FormatDateTime",
         [
             req("source"),
@@ -259,6 +266,13 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         2,
         Some(2),
         "The first numChars characters."
+    ),
+    f!(
+        "Len",
+        [req("value")],
+        1,
+        Some(1),
+        "The number of characters; 0 when the value is null or empty."
     ),
     f!(
         "Mid",
@@ -420,15 +434,10 @@ pub static FOREIGN_FUNCTIONS: &[(&str, &str)] = &[
     ("CRef", "Microsoft Entra Cloud Sync"),
     ("LCase", "Microsoft Entra Connect sync"),
     ("UCase", "Microsoft Entra Connect sync"),
-    ("Len", "Microsoft Entra Connect sync"),
     ("Right", "Microsoft Entra Connect sync"),
     ("IsNullOrWhiteSpace", "Microsoft Entra Connect sync"),
     (
         "AppRoleAssignments",
-        "Microsoft Graph's function list (undocumented)",
-    ),
-    (
-        "DefaultDomain",
         "Microsoft Graph's function list (undocumented)",
     ),
 ];
@@ -467,8 +476,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn there_are_43_functions_in_order() {
-        assert_eq!(FUNCTIONS.len(), 43);
+    fn there_are_45_functions_in_order() {
+        assert_eq!(FUNCTIONS.len(), 45);
         let mut sorted: Vec<_> = FUNCTIONS
             .iter()
             .map(|f| f.name.to_ascii_lowercase())
