@@ -229,5 +229,9 @@ fn functions_lists_45_and_default_domain_is_an_input() {
     assert_eq!(stdout(&with).lines().next(), Some("j@contoso.com"));
     let without = scim_map(&["eval", "DefaultDomain()"]);
     assert_eq!(without.status.code(), Some(1));
-    assert!(stderr(&without).contains("--default-domain"), "{}", stderr(&without));
+    assert!(
+        stderr(&without).contains("--default-domain"),
+        "{}",
+        stderr(&without)
+    );
 }

@@ -217,6 +217,9 @@ pub(super) fn apply(
                 .flat_map(|i| a.value(i).items())
                 .filter(|s| !s.is_empty())
                 .collect();
+            let size = parts.iter().map(|p| p.len()).sum::<usize>()
+                + sep.len().saturating_mul(parts.len().saturating_sub(1));
+            ev.budget.check_size(size)?;
             Value::Str(parts.join(sep))
         }
         "Left" => Value::Str(text::left(a.text(0)?, a.int(1, "numChars")?)),
@@ -257,13 +260,14 @@ pub(super) fn apply(
         }
         "RemoveDuplicates" => match a.value(0) {
             Value::List(items) => {
-                let mut seen = Vec::new();
-                for item in items {
-                    if !seen.contains(item) {
-                        seen.push(item.clone());
-                    }
-                }
-                Value::List(seen)
+                let mut seen = std::collections::HashSet::with_capacity(items.len());
+                Value::List(
+                    items
+                        .iter()
+                        .filter(|item| seen.insert(item.as_str()))
+                        .cloned()
+                        .collect(),
+                )
             }
             other => other.clone(),
         },
@@ -363,7 +367,7 @@ fn switch(a: &Args, note: &mut Option<String>) -> Result<Value, Fail> {
 
 /// `Replace`. The replacement attribute (6th argument) is normally written `[mobile]`; written as
 /// a string `"mobile"`, it names the attribute, whose value is used.
-fn replace_call(ev: &Evaluator<'_>, a: &Args, nodes: &[Option<Node>]) -> Result<Value, Fail> {
+fn replace_call(ev: &mut Evaluator<'_>, a: &Args, nodes: &[Option<Node>]) -> Result<Value, Fail> {
     let named_attribute = match nodes.get(5).and_then(Option::as_ref).map(|n| &n.kind) {
         Some(NodeKind::Str(name)) => Some(match ev.source.get(name) {
             Some(SourceValue::Single(s)) => Some(s.as_str()),
@@ -385,7 +389,7 @@ fn replace_call(ev: &Evaluator<'_>, a: &Args, nodes: &[Option<Node>]) -> Result<
         template: a.str(6)?,
     };
     let fail_arg = if args.regex_pattern.is_some() { 2 } else { 0 };
-    Ok(replace::replace(&args)
+    Ok(replace::replace(&args, &mut ev.budget)
         .map_err(|m| Fail::at(fail_arg, m))?
         .map_or(Value::Null, Value::Str))
 }
@@ -720,7 +724,11 @@ mod tests {
         assert_eq!(eval("Len(42568.75)"), s("8"));
         assert_eq!(eval("Len([n])"), s("0"));
         assert_eq!(eval("Len([e])"), s("0"));
-        assert_eq!(eval("Len(\"é😀\")"), s("3"), "UTF-16 code units, as .NET counts");
+        assert_eq!(
+            eval("Len(\"é😀\")"),
+            s("3"),
+            "UTF-16 code units, as .NET counts"
+        );
         assert_eq!(eval("IIF(Len([s]) <= 5, \"short\", \"long\")"), s("short"));
         assert!(fails("Len([m])").contains("3 values"));
     }
@@ -730,10 +738,21 @@ mod tests {
         let e = compile("Append(\"j.smith@\", DefaultDomain())").unwrap();
         let none = SourceAttributes::new();
         let err = e.evaluate(&none, &EvalContext::default()).unwrap_err();
-        assert!(err.message.starts_with("DefaultDomain: "), "{}", err.message);
-        assert!(err.message.contains("no default verified domain"), "{}", err.message);
+        assert!(
+            err.message.starts_with("DefaultDomain: "),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.message.contains("no default verified domain"),
+            "{}",
+            err.message
+        );
         let ctx = EvalContext::default().with_default_domain("contoso.com");
-        assert_eq!(e.evaluate(&none, &ctx).unwrap().value, s("j.smith@contoso.com"));
+        assert_eq!(
+            e.evaluate(&none, &ctx).unwrap().value,
+            s("j.smith@contoso.com")
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@
 
 use super::apply::{apply, Fail};
 use super::ast::{Node, NodeKind};
+use super::functions::budget::Budget;
 use super::lexer::CmpOp;
 use super::trace::TraceNode;
 use super::value::Value;
@@ -158,6 +159,7 @@ pub fn evaluate(
         rng: fastrand::Rng::with_seed(ctx.seed),
         failures: Vec::new(),
         warnings: Vec::new(),
+        budget: Budget::default(),
     };
     let (value, trace) = ev.eval(root)?;
     Ok(Evaluation {
@@ -175,6 +177,8 @@ pub(super) struct Evaluator<'a> {
     pub(super) rng: fastrand::Rng,
     failures: Vec<ConditionFailure>,
     pub(super) warnings: Vec<Diagnostic>,
+    /// What is left of this evaluation's work and memory allowance.
+    pub(super) budget: Budget,
 }
 
 type Step = (Value, Option<TraceNode>);
@@ -318,8 +322,15 @@ impl Evaluator<'_> {
             note = Some("an argument was dropped from the flow, so this call is too".to_string());
             Value::Ignore
         } else {
-            apply(self, name, args, values, &mut note)
-                .map_err(|fail| self.fail_at(node, name, args, fail))?
+            self.budget
+                .spend(1, "this call")
+                .map_err(|m| self.fail_at(node, name, args, Fail::from(m)))?;
+            let value = apply(self, name, args, values, &mut note)
+                .map_err(|fail| self.fail_at(node, name, args, fail))?;
+            self.budget
+                .produce(value.size())
+                .map_err(|m| self.fail_at(node, name, args, Fail::from(m)))?;
+            value
         };
         Ok(self.branch(node, name.to_string(), value, note, children))
     }

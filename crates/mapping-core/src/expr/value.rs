@@ -51,6 +51,15 @@ impl Value {
         }
     }
 
+    /// Bytes of text the value holds (for the evaluation's memory limit).
+    pub fn size(&self) -> usize {
+        match self {
+            Value::Str(s) => s.len(),
+            Value::List(items) => items.iter().map(String::len).sum(),
+            Value::Null | Value::Ignore => 0,
+        }
+    }
+
     /// The value as JSON the way a person reads it: a string, an array, or null.
     pub fn to_json(&self) -> serde_json::Value {
         match self {

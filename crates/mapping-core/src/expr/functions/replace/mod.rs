@@ -73,6 +73,8 @@ pub use dotnet_regex::compile_dotnet_regex;
 use dotnet_regex::DotNetRegex;
 use substitution::{regex_replace, replace_group};
 
+use super::budget::Budget;
+
 /// The arguments of one `Replace` call, already evaluated. `None` means the argument was
 /// omitted or evaluated to null.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -100,7 +102,7 @@ pub struct ReplaceArgs<'a> {
 ///
 /// Fails when the pattern cannot be used (invalid or unsupported .NET syntax, unknown group) or
 /// when a replacement attribute is given without a group name.
-pub fn replace(args: &ReplaceArgs) -> Result<Option<String>, String> {
+pub fn replace(args: &ReplaceArgs, budget: &mut Budget) -> Result<Option<String>, String> {
     let regex = args.regex_pattern.map(DotNetRegex::compile).transpose()?;
     if let Some(regex) = &regex {
         match (
@@ -109,7 +111,7 @@ pub fn replace(args: &ReplaceArgs) -> Result<Option<String>, String> {
             args.replacement_value,
         ) {
             (Some(group), Some(attribute), _) => {
-                return extract_fallback(regex, group, args.source, attribute);
+                return extract_fallback(regex, group, args.source, attribute, budget);
             }
             (None, Some(_), _) => {
                 return Err(
@@ -120,20 +122,31 @@ pub fn replace(args: &ReplaceArgs) -> Result<Option<String>, String> {
             }
             (Some(group), None, Some(value)) => {
                 let group = regex.group_index(group)?;
-                return Ok(args.source.map(|s| replace_group(regex, s, group, value)));
+                return args
+                    .source
+                    .map(|s| replace_group(regex, s, group, value, budget))
+                    .transpose();
             }
             (None, None, Some(value)) => {
-                return Ok(args.source.map(|s| regex_replace(regex, s, value)));
+                return args
+                    .source
+                    .map(|s| regex_replace(regex, s, value, budget))
+                    .transpose();
             }
             (_, None, None) => {}
         }
     }
     match (args.old_value, args.template) {
         (Some(""), _) | (None, _) => Ok(args.source.map(str::to_owned)),
-        (Some(old), Some(template)) => Ok(args.source.map(|s| template.replace(old, s))),
+        (Some(old), Some(template)) => args
+            .source
+            .map(|s| replace_literal(template, old, s, budget))
+            .transpose(),
         (Some(old), None) => {
             let new = args.replacement_value.unwrap_or("");
-            Ok(args.source.map(|s| s.replace(old, new)))
+            args.source
+                .map(|s| replace_literal(s, old, new, budget))
+                .transpose()
         }
     }
 }
@@ -144,22 +157,40 @@ fn extract_fallback(
     group: &str,
     source: Option<&str>,
     attribute: &str,
+    budget: &mut Budget,
 ) -> Result<Option<String>, String> {
     let group = regex.group_index(group)?;
     if let Some(source) = source.filter(|s| !s.is_empty()) {
         return Ok(Some(source.to_owned()));
     }
-    Ok(regex.first_capture(attribute, group).map(str::to_owned))
+    Ok(regex
+        .first_capture(attribute, group, budget)?
+        .map(str::to_owned))
+}
+
+/// Every `old` in `text` replaced by `new`, refusing a result over the size limit before
+/// building it.
+fn replace_literal(
+    text: &str,
+    old: &str,
+    new: &str,
+    budget: &mut Budget,
+) -> Result<String, String> {
+    let count = text.matches(old).count();
+    budget.spend(u64::try_from(count).unwrap_or(u64::MAX), "the replacements")?;
+    let size = text.len() - count * old.len() + count.saturating_mul(new.len());
+    budget.check_size(size)?;
+    Ok(text.replace(old, new))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::test_support::{group_form, regex_form, some};
+    use super::test_support::{group_form, regex_form, run, some};
     use super::*;
 
     /// Form 5: `Replace(source, old, , , new, , )`.
     fn literal_form(source: &str, old: &str, new: Option<&str>) -> Result<Option<String>, String> {
-        replace(&ReplaceArgs {
+        run(&ReplaceArgs {
             source: Some(source),
             old_value: Some(old),
             replacement_value: new,
@@ -191,7 +222,7 @@ mod tests {
             template: Some("<username>@contoso.com"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), some("jsmith@contoso.com"));
+        assert_eq!(run(&args), some("jsmith@contoso.com"));
     }
 
     #[test]
@@ -240,9 +271,9 @@ mod tests {
             replacement_attribute: Some("+91 8887779999"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), some("8887779999"));
+        assert_eq!(run(&args), some("8887779999"));
         assert_eq!(
-            replace(&ReplaceArgs {
+            run(&ReplaceArgs {
                 source: None,
                 ..args
             }),
@@ -259,7 +290,7 @@ mod tests {
             replacement_attribute: Some("+91 8887779999"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), some("+1 5551234567"));
+        assert_eq!(run(&args), some("+1 5551234567"));
     }
 
     #[test]
@@ -417,7 +448,7 @@ mod tests {
             },
         ];
         for args in forms {
-            assert_eq!(replace(&args), Ok(None), "{args:?}");
+            assert_eq!(run(&args), Ok(None), "{args:?}");
         }
     }
 
@@ -427,31 +458,31 @@ mod tests {
             source: Some("abc"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&only_source), some("abc"));
-        assert_eq!(replace(&ReplaceArgs::default()), Ok(None));
+        assert_eq!(run(&only_source), some("abc"));
+        assert_eq!(run(&ReplaceArgs::default()), Ok(None));
         let empty_old = ReplaceArgs {
             old_value: Some(""),
             replacement_value: Some("x"),
             ..only_source
         };
-        assert_eq!(replace(&empty_old), some("abc"));
+        assert_eq!(run(&empty_old), some("abc"));
         let empty_old_template = ReplaceArgs {
             old_value: Some(""),
             template: Some("t"),
             ..only_source
         };
-        assert_eq!(replace(&empty_old_template), some("abc"));
+        assert_eq!(run(&empty_old_template), some("abc"));
         let pattern_only = ReplaceArgs {
             regex_pattern: Some("b"),
             ..only_source
         };
-        assert_eq!(replace(&pattern_only), some("abc"));
+        assert_eq!(run(&pattern_only), some("abc"));
         let group_without_pattern = ReplaceArgs {
             regex_group_name: Some("g"),
             replacement_value: Some("x"),
             ..only_source
         };
-        assert_eq!(replace(&group_without_pattern), some("abc"));
+        assert_eq!(run(&group_without_pattern), some("abc"));
     }
 
     #[test]
@@ -478,7 +509,7 @@ mod tests {
             template: Some("%u@contoso.com (%u)"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), some("jsmith@contoso.com (jsmith)"));
+        assert_eq!(run(&args), some("jsmith@contoso.com (jsmith)"));
     }
 
     #[test]
@@ -490,7 +521,7 @@ mod tests {
             replacement_value: Some("#"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), some("a#b#"));
+        assert_eq!(run(&args), some("a#b#"));
     }
 
     #[test]
@@ -501,7 +532,7 @@ mod tests {
             regex_pattern: Some("(unclosed"),
             ..ReplaceArgs::default()
         };
-        assert!(replace(&args).is_err());
+        assert!(run(&args).is_err());
     }
 
     #[test]
@@ -513,26 +544,26 @@ mod tests {
             replacement_attribute: Some("no phone here"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), Ok(None));
+        assert_eq!(run(&args), Ok(None));
         let optional_group = ReplaceArgs {
             regex_pattern: Some("(?<a>x)?y"),
             regex_group_name: Some("a"),
             replacement_attribute: Some("y"),
             ..args
         };
-        assert_eq!(replace(&optional_group), Ok(None));
+        assert_eq!(run(&optional_group), Ok(None));
         let unknown = ReplaceArgs {
             regex_group_name: Some("phone"),
             ..args
         };
-        let err = replace(&unknown).unwrap_err();
+        let err = run(&unknown).unwrap_err();
         assert!(err.contains("\"phone\" is not a group"), "{err}");
         assert!(err.contains("isdCode, phoneNumber"), "{err}");
         let no_group = ReplaceArgs {
             regex_group_name: None,
             ..args
         };
-        let err = replace(&no_group).unwrap_err();
+        let err = run(&no_group).unwrap_err();
         assert!(err.contains("regexGroupName"), "{err}");
     }
 }
