@@ -5,6 +5,8 @@
 
 mod classes;
 mod escapes;
+#[cfg(test)]
+mod examples;
 mod groups;
 mod translator;
 mod unicode_names;
