@@ -85,6 +85,19 @@ impl fmt::Display for Value {
     }
 }
 
+/// Reads an `IIF` condition or `CBool` argument as a boolean.
+pub(crate) fn truth(v: &Value) -> Result<bool, String> {
+    match v {
+        Value::Null | Value::Ignore => Ok(false),
+        Value::Str(s) if s.eq_ignore_ascii_case("true") => Ok(true),
+        Value::Str(s) if s.eq_ignore_ascii_case("false") => Ok(false),
+        Value::Str(s) => s.trim().parse::<f64>().map(|n| n != 0.0).map_err(|_| {
+            format!("the condition gave {s:?}, which is neither True/False nor a number")
+        }),
+        Value::List(_) => Err("the condition gave a multi-valued result".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
