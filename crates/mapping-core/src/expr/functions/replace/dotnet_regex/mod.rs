@@ -262,6 +262,14 @@ mod tests {
 
     // --- compile_dotnet_regex ---
 
+    /// Whether `pattern` matches somewhere in `text`.
+    fn matches(pattern: &str, text: &str) -> bool {
+        compile_dotnet_regex(pattern)
+            .unwrap()
+            .is_match(text)
+            .unwrap()
+    }
+
     #[test]
     fn malformed_patterns_are_errors() {
         let cases = [
@@ -290,12 +298,6 @@ mod tests {
 
     #[test]
     fn dotnet_literal_rules_are_kept() {
-        let matches = |pattern: &str, text: &str| {
-            compile_dotnet_regex(pattern)
-                .unwrap()
-                .is_match(text)
-                .unwrap()
-        };
         assert!(matches("a{", "a{"));
         assert!(matches("a{x}", "a{x}"));
         assert!(matches("a{,3}", "a{,3}"));
@@ -381,12 +383,6 @@ mod tests {
 
     #[test]
     fn unicode_classes_follow_dotnet() {
-        let matches = |pattern: &str, text: &str| {
-            compile_dotnet_regex(pattern)
-                .unwrap()
-                .is_match(text)
-                .unwrap()
-        };
         assert!(matches(r"^\d+$", "١٢٣"), "\\d is every decimal digit");
         assert!(!matches(r"^\d$", "½"), "but not other numbers");
         assert!(
