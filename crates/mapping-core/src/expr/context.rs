@@ -13,7 +13,7 @@ pub struct EvalContext {
     pub seed: u64,
     /// Values that already exist in the target, compared case-insensitively.
     pub taken: BTreeSet<String>,
-    /// Record a [`TraceNode`] tree.
+    /// Record a [`TraceNode`](super::trace::TraceNode) tree.
     pub trace: bool,
     /// The tenant's default verified domain, for `DefaultDomain()`: tenant data, an input of the
     /// evaluation like the clock. `None` when the tenant has none (then `DefaultDomain()` fails).

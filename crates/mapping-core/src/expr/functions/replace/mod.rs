@@ -1,6 +1,6 @@
 //! `Replace(source, oldValue, regexPattern, regexGroupName, replacementValue,
 //! replacementAttributeName, template)` and the translation of .NET regular expressions to
-//! `regex-lite`.
+//! `fancy-regex`.
 //!
 //! # Which form runs
 //!
@@ -33,26 +33,31 @@
 //!
 //! # .NET regular expressions
 //!
-//! Entra evaluates patterns with .NET's `Regex`; this preview uses `regex-lite`, which never
-//! backtracks (a hostile pattern cannot hang the page) but supports less. [`compile_dotnet_regex`]
-//! translates what can be translated and rejects the rest with the construct and its position:
+//! Entra evaluates patterns with .NET's `Regex` and its default options; this preview translates
+//! them to `fancy-regex` ([`compile_dotnet_regex`]) so that they mean the same:
 //!
-//! * accepted as is or translated: `(?<name>…)`, `(?'name'…)`, `(?:…)`, `(?ims-ims)` and
-//!   `(?ims-ims:…)`, `(?#comment)`, `\d \w \s \b \A \z`, `\xhh`, `\uhhhh`, `\cX`, `\0` octal, `\e`, `\a`,
-//!   escaped punctuation, literal `{` / `}` / `]` where .NET reads them literally, and .NET's
-//!   character-class rules (`[` `&` `~` `--` are ordinary characters inside `[…]`).
-//! * rejected: lookahead and lookbehind, atomic groups `(?>…)`, conditionals `(?(…)…)`,
-//!   backreferences (`\1`, `\k<name>`), balancing groups, possessive and nested quantifiers,
-//!   class subtraction `[a-z-[aeiou]]`, Unicode categories `\p{…}`, `\G`, `\Z`, and the `n` and
-//!   `x` options.
-//! * differences that remain: `\d`, `\w`, `\s` and `\b` are ASCII-only and `(?i)` folds ASCII
-//!   letters only, where .NET covers all of Unicode; `$` matches only at the very end, where
-//!   .NET also matches before a final line break.
+//! * `\w` = `[\p{L}\p{Mn}\p{Nd}\p{Pc}]`, `\d` = `\p{Nd}`, `\s` = `[\f\n\r\t\v\x85\p{Z}]`, and
+//!   `\b`/`\B` on that `\w` (written as lookaround); `\p{…}`/`\P{…}` take general categories and
+//!   .NET's named blocks (`IsGreek`, …); `(?i)` folds all of Unicode.
+//! * lookahead, lookbehind (also variable-length), atomic groups, backreferences `\1` and
+//!   `\k<name>` (renumbered from .NET's order to the engine's), class subtraction
+//!   `[a-z-[aeiou]]`, `(?#comment)`, `\xhh`, `\uhhhh`, `\cX`, `\0` octal, `\e`, `\a`, and .NET's
+//!   literal `{`, `}`, `]` and character-class rules.
+//! * the options `i` and `s` are passed on; `m` (`^`/`$` at line ends), `n` (only named groups
+//!   capture) and `x` (white space and `#` comments ignored) are applied by the translation;
+//!   without `m`, `$` and `\Z` also match before a final `\n`, as in .NET.
+//! * refused, naming the construct and its position: conditionals `(?(…)…)`, balancing groups,
+//!   `\G`, the surrogate blocks, possessive and doubled quantifiers (.NET refuses those too).
+//!
+//! Every search is bounded: its estimated work is charged to the evaluation's
+//! [`Budget`] before it starts, each search stops after
+//! [`REGEX_BACKTRACK_LIMIT`](super::budget::REGEX_BACKTRACK_LIMIT) backtracking steps (the
+//! preview's match timeout), and a result over the value size limit is an error.
 //!
 //! Substitutions in `replacementValue` are .NET's: `$n`, `${n}`, `${name}`, `$$`, `$&`, `` $` ``,
 //! `$'`, `$+` and `$_`; a `$` that does not form one of them (such as `${unknown}` or `$9` in a
 //! pattern with fewer groups) stays literal text, as in .NET. They are expanded here from the
-//! captures, not by `regex-lite`, whose replacement syntax differs.
+//! captures, not by `fancy-regex`, whose replacement syntax differs.
 //!
 //! Matches are enumerated the way .NET does, including an empty match right after a non-empty
 //! one (`[a-z]*` replaced by `"-"` in `"ab1"` gives `"--1-"`), and `$n` numbers groups the .NET

@@ -80,7 +80,7 @@ fn slice(text: &str, start: usize, end: usize) -> &str {
 enum Substitution {
     /// Literal text.
     Text(String),
-    /// A capture (by `regex-lite` index); `$0`, `$&`, `$n`, `${name}`, `$+`.
+    /// A capture (by `fancy-regex` index); `$0`, `$&`, `$n`, `${name}`, `$+`.
     Group(usize),
     /// `` $` ``: the input before the match.
     Before,

@@ -1,5 +1,5 @@
-//! Character classes `[…]`, read with .NET's rules and written so `regex-lite` reads them the
-//! same way; class subtraction is rejected.
+//! Character classes `[…]`, read with .NET's rules and written so `fancy-regex` reads them the
+//! same way; .NET's class subtraction `[a-z-[aeiou]]` becomes `fancy-regex`'s `--`.
 
 use super::translator::{Atom, Translator};
 

@@ -1,6 +1,6 @@
 //! Backslash escapes, inside and outside character classes: class shorthands, anchors, control
-//! characters, hexadecimal, Unicode and octal escapes; backreferences and the .NET-only anchors
-//! are rejected.
+//! characters, hexadecimal, Unicode and octal escapes, `\p{…}`, and backreferences by number
+//! and by name. .NET's `\w`, `\d`, `\s` and `\b` are written out as general categories.
 
 use super::translator::{Atom, Translator};
 use super::unicode_names::{self, Property};

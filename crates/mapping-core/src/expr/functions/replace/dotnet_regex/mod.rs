@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn dotnet_group_numbering_puts_named_groups_last() {
-        // .NET: $1 = (c), $2 = (?<a>…); regex-lite would number them the other way round.
+        // .NET: $1 = (c), $2 = (?<a>…); fancy-regex numbers them the other way round.
         assert_eq!(regex_form("ab", "(?<a>a)(b)", "$1|$2"), some("b|a"));
         assert_eq!(regex_form("ab", "(?<a>a)(b)", "${a}"), some("a"));
         assert_eq!(group_form("ab", "(?<a>a)(b)", "2", "#"), some("#b"));
