@@ -190,3 +190,30 @@ impl Translator {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::compile_dotnet_regex;
+
+    #[test]
+    fn both_name_syntaxes_are_accepted() {
+        let re = compile_dotnet_regex(r"(?<year>\d{4})-(?'month'\d{2})").unwrap();
+        let caps = re.captures("on 2024-05").unwrap().unwrap();
+        assert_eq!(caps.name("year").map(|m| m.as_str()), Some("2024"));
+        assert_eq!(caps.name("month").map(|m| m.as_str()), Some("05"));
+    }
+
+    #[test]
+    fn option_scopes_end_with_their_group() {
+        let re = compile_dotnet_regex(r"((?i)a)a").unwrap();
+        assert!(re.is_match("Aa").unwrap());
+        assert!(!re.is_match("AA").unwrap());
+        let re = compile_dotnet_regex(
+            r"(?x)(a # comment ( with a parenthesis
+            b)",
+        )
+        .unwrap();
+        assert!(re.is_match("ab").unwrap());
+        assert_eq!(re.captures_len(), 2);
+    }
+}
