@@ -652,3 +652,24 @@ fn help_describes_every_argument() {
     let long = stdout(&scim_map(&["preview", "--help"]));
     assert!(long.contains("starts with `@`"), "{long}");
 }
+
+#[test]
+fn functions_lists_45_and_default_domain_is_an_input() {
+    let listed = stdout(&scim_map(&["functions"]));
+    assert_eq!(listed.lines().count(), 45, "{listed}");
+    assert!(listed.contains("Len(value)") && listed.contains("DefaultDomain()"));
+    let with = scim_map(&[
+        "eval",
+        "Append(\"j@\", DefaultDomain())",
+        "--default-domain",
+        "contoso.com",
+    ]);
+    assert_eq!(stdout(&with).lines().next(), Some("j@contoso.com"));
+    let without = scim_map(&["eval", "DefaultDomain()"]);
+    assert_eq!(without.status.code(), Some(1));
+    assert!(
+        stderr(&without).contains("--default-domain"),
+        "{}",
+        stderr(&without)
+    );
+}

@@ -74,6 +74,9 @@ struct ExpressionCase {
     taken: Vec<String>,
     #[serde(default)]
     now: Option<String>,
+    /// The tenant's default verified domain, for `DefaultDomain()`.
+    #[serde(default)]
+    default_domain: Option<String>,
     #[serde(default, deserialize_with = "present")]
     expect: Option<Json>,
     #[serde(default)]
@@ -252,6 +255,7 @@ fn run_expression_case(case: &ExpressionCase) -> Result<(), String> {
             .map_err(|e| format!("bad `now`: {e}"))?;
     }
     ctx.taken = case.taken.iter().cloned().collect();
+    ctx.default_domain.clone_from(&case.default_domain);
 
     let compiled = compile(&case.expr);
     if case.expect_error.as_deref() == Some("parse") {

@@ -3,15 +3,32 @@
 //! Null handling, where Microsoft documents it, follows the documentation; where it does not,
 //! the choice is written next to the function below and in the README's semantics table.
 
-use super::ast::{Node, NodeKind};
-use super::eval::{truth, Evaluator};
+use super::context::EvalContext;
+use super::functions::budget::Budget;
 use super::functions::{dates, diacritics, random, replace, text};
-use super::value::Value;
-use crate::source::SourceValue;
+use super::value::{truth, Value};
+use crate::source::{SourceAttributes, SourceValue};
+
+/// Everything a function sees: its evaluated arguments, how string arguments were written, the
+/// evaluation's inputs (clock, seed, tenant data, the user) and what is left of its allowance.
+pub(crate) struct Call<'a> {
+    pub(crate) args: Args,
+    /// For each argument, its text when it was written as a string literal.
+    pub(crate) literals: Vec<Option<&'a str>>,
+    pub(crate) ctx: &'a EvalContext,
+    pub(crate) source: &'a SourceAttributes,
+    pub(crate) rng: &'a mut fastrand::Rng,
+    pub(crate) budget: &'a mut Budget,
+    /// A remark for the trace.
+    pub(crate) note: Option<String>,
+}
+
+/// A function of the language, applied to its call.
+pub(crate) type Apply = fn(&mut Call<'_>) -> Result<Value, Fail>;
 
 /// A function failed; `arg` points at the argument to blame, if one is.
 #[derive(Debug)]
-pub(super) struct Fail {
+pub(crate) struct Fail {
     pub arg: Option<usize>,
     pub message: String,
 }
@@ -32,7 +49,7 @@ impl From<String> for Fail {
 }
 
 /// Evaluated arguments, with typed accessors. `None` = the argument was omitted.
-struct Args(Vec<Option<Value>>);
+pub(crate) struct Args(pub(crate) Vec<Option<Value>>);
 
 impl Args {
     fn value(&self, i: usize) -> &Value {
@@ -98,216 +115,199 @@ impl Args {
     }
 }
 
-/// Applies function `name` to its evaluated arguments. `nodes` are the argument nodes (for the
-/// few functions that look at how an argument was written); `note` receives a trace remark.
-pub(super) fn apply(
-    ev: &mut Evaluator<'_>,
-    name: &str,
-    nodes: &[Option<Node>],
-    values: Vec<Option<Value>>,
-    note: &mut Option<String>,
-) -> Result<Value, Fail> {
-    let a = Args(values);
-    let map = |a: &Args, f: &dyn Fn(&str) -> String| -> Result<Value, Fail> {
-        Ok(a.str(0)?.map_or(Value::Null, |s| Value::Str(f(s))))
-    };
-    Ok(match name {
-        // Null source is read as "", as the alias examples rely on; two nulls stay null.
-        "Append" => match (a.str(0)?, a.str(1)?) {
-            (None, None) => Value::Null,
-            (s, x) => Value::Str(format!("{}{}", s.unwrap_or(""), x.unwrap_or(""))),
-        },
-        "AppRoleAssignmentsComplex" => {
-            *note = Some("every role assignment flows, each as primary = false".into());
-            a.value(0).clone()
-        }
-        "BitAnd" => Value::Str((a.int(0, "value1")? & a.int(1, "value2")?).to_string()),
-        "CBool" => Value::bool(truth(a.value(0)).map_err(|m| Fail::at(0, m))?),
-        "CDate" => a
-            .date(0)?
-            .map_or(Value::Null, |d| Value::Str(dates::format_entra(d))),
-        // The first argument that is not null; an empty string counts as a value.
-        "Coalesce" => {
-            a.0.iter()
-                .flatten()
-                .find(|v| !v.is_null())
-                .cloned()
-                .unwrap_or(Value::Null)
-        }
-        "ConvertToBase64" => map(&a, &text::convert_to_base64)?,
-        "ConvertToUTF8Hex" => map(&a, &text::convert_to_utf8_hex)?,
-        "Count" => Value::Str(a.value(0).items().len().to_string()),
-        "CStr" => a.value(0).clone(),
-        "DateAdd" => {
-            let interval = a.text(0)?;
-            let amount = a.int(1, "value")?;
-            match a.date(2)? {
-                None => Value::Null,
-                Some(d) => Value::Str(dates::format_entra(
-                    dates::date_add(interval, amount, d).map_err(|m| Fail::at(0, m))?,
-                )),
-            }
-        }
-        "DateDiff" => match (a.date(1)?, a.date(2)?) {
-            (Some(d1), Some(d2)) => Value::Str(
-                dates::date_diff(a.text(0)?, d1, d2)
-                    .map_err(|m| Fail::at(0, m))?
-                    .to_string(),
-            ),
-            _ => Value::Null,
-        },
-        "DateFromNum" => match a.str(0)? {
+/// `Left`'s helper and friends: the value of `f` applied to argument 0, null staying null.
+fn map(a: &Args, f: &dyn Fn(&str) -> String) -> Result<Value, Fail> {
+    Ok(a.str(0)?.map_or(Value::Null, |s| Value::Str(f(s))))
+}
+
+/// Null source is read as "", as the alias examples rely on; two nulls stay null.
+pub(crate) fn append(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(match (a.str(0)?, a.str(1)?) {
+        (None, None) => Value::Null,
+        (s, x) => Value::Str(format!("{}{}", s.unwrap_or(""), x.unwrap_or(""))),
+    })
+}
+
+pub(crate) fn app_role_assignments_complex(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok({
+        c.note = Some("every role assignment flows, each as primary = false".into());
+        a.value(0).clone()
+    })
+}
+
+pub(crate) fn bit_and(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::Str(
+        (a.int(0, "value1")? & a.int(1, "value2")?).to_string(),
+    ))
+}
+
+pub(crate) fn cbool(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::bool(truth(a.value(0)).map_err(|m| Fail::at(0, m))?))
+}
+
+pub(crate) fn cdate(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(a.date(0)?
+        .map_or(Value::Null, |d| Value::Str(dates::format_entra(d))))
+}
+
+/// The first argument that is not null; an empty string counts as a value.
+pub(crate) fn coalesce(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok({
+        a.0.iter()
+            .flatten()
+            .find(|v| !v.is_null())
+            .cloned()
+            .unwrap_or(Value::Null)
+    })
+}
+
+pub(crate) fn convert_to_base64(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    map(a, &text::convert_to_base64)
+}
+
+pub(crate) fn convert_to_utf8_hex(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    map(a, &text::convert_to_utf8_hex)
+}
+
+pub(crate) fn count(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::Str(a.value(0).items().len().to_string()))
+}
+
+pub(crate) fn cstr(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(a.value(0).clone())
+}
+
+pub(crate) fn date_add(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok({
+        let interval = a.text(0)?;
+        let amount = a.int(1, "value")?;
+        match a.date(2)? {
             None => Value::Null,
-            Some(n) => Value::Str(dates::format_entra(
-                dates::date_from_num(n).map_err(|m| Fail::at(0, m))?,
+            Some(d) => Value::Str(dates::format_entra(
+                dates::date_add(interval, amount, d).map_err(|m| Fail::at(0, m))?,
             )),
-        },
-        "FormatDateTime" => {
-            let (styles, input, output) = if a.len() == 4 {
-                (a.str(1)?, 2, 3)
-            } else {
-                (None, 1, 2)
-            };
-            match a.str(0)? {
-                None => Value::Null,
-                Some(s) => Value::Str(dates::format_date_time(
-                    s,
-                    styles,
-                    a.text(input)?,
-                    a.text(output)?,
-                )?),
-            }
-        }
-        "Guid" => Value::Str(random::guid(&mut ev.rng)),
-        "IgnoreFlowIfNullOrEmpty" => {
-            let v = a.value(0);
-            if v.is_null_or_empty() {
-                *note = Some("null or empty: the attribute is dropped from the flow".into());
-                Value::Ignore
-            } else {
-                v.clone()
-            }
-        }
-        "InStr" => match (a.str(0)?, a.str(1)?) {
-            (Some(hay), Some(needle)) => {
-                let start = a.opt_int(2, "start")?;
-                let text_compare = compare_mode(&a)?;
-                Value::Str(text::instr(hay, needle, start, text_compare)?.to_string())
-            }
-            _ => Value::Null,
-        },
-        "IsNull" => Value::bool(a.value(0).is_null()),
-        "IsNullOrEmpty" => Value::bool(a.value(0).is_null_or_empty()),
-        "IsPresent" => Value::bool(!a.value(0).is_null_or_empty()),
-        "IsString" => Value::bool(!a.value(0).is_null()),
-        "Item" => item(&a)?,
-        // Null and empty sources are skipped: no separator is written for them.
-        "Join" => {
-            let sep = a.text(0)?;
-            let parts: Vec<&str> = (1..a.len())
-                .flat_map(|i| a.value(i).items())
-                .filter(|s| !s.is_empty())
-                .collect();
-            Value::Str(parts.join(sep))
-        }
-        "Left" => Value::Str(text::left(a.text(0)?, a.int(1, "numChars")?)),
-        "Mid" => {
-            let (start, length) = (a.int(1, "start")?, a.int(2, "length")?);
-            a.str(0)?
-                .map_or(Value::Null, |s| Value::Str(text::mid(s, start, length)))
-        }
-        "NormalizeDiacritics" => map(&a, &diacritics::normalize_diacritics)?,
-        // "If source is True, returns False. Otherwise, returns True." (case-insensitive)
-        "Not" => Value::bool(
-            !a.str(0)?
-                .is_some_and(|s| s.trim().eq_ignore_ascii_case("true")),
-        ),
-        "Now" => Value::Str(dates::format_entra(ev.ctx.now)),
-        "NumFromDate" => match a.str(0)? {
-            None => Value::Null,
-            Some(s) => Value::Str(dates::num_from_date(s).map_err(|m| Fail::at(0, m))?),
-        },
-        "PCase" => {
-            let seps = a.str(1)?;
-            map(&a, &|s| text::pcase(s, seps))?
-        }
-        "RandomString" => Value::Str(random::random_string(
-            &mut ev.rng,
-            a.int(0, "length")?,
-            a.int(1, "minimumNumbers")?,
-            a.int(2, "minimumSpecialCharacters")?,
-            a.int(3, "minimumCapital")?,
-            a.int(4, "minimumLowerCase")?,
-            a.str(5)?,
-        )?),
-        "Redact" => {
-            *note = Some("flows unchanged; provisioning logs show [Redact]".into());
-            a.value(0).clone()
-        }
-        "RemoveDuplicates" => match a.value(0) {
-            Value::List(items) => {
-                let mut seen = Vec::new();
-                for item in items {
-                    if !seen.contains(item) {
-                        seen.push(item.clone());
-                    }
-                }
-                Value::List(seen)
-            }
-            other => other.clone(),
-        },
-        "Replace" => replace_call(ev, &a, nodes)?,
-        "SelectUniqueValue" => select_unique(ev, &a, note)?,
-        "SingleAppRoleAssignment" => match a.value(0) {
-            Value::List(items) if items.len() > 1 => {
-                *note = Some(format!(
-                    "{} role assignments: Entra returns one of them unpredictably; assign one role per user",
-                    items.len()
-                ));
-                Value::str(items[0].clone())
-            }
-            Value::List(items) => items.first().map_or(Value::Null, |s| Value::str(s.clone())),
-            other => other.clone(),
-        },
-        "Split" => match a.str(0)? {
-            None => Value::Null,
-            Some(s) => Value::List(text::split(s, a.text(1)?)),
-        },
-        "StripSpaces" => map(&a, &text::strip_spaces)?,
-        "Switch" => switch(&a, note)?,
-        "ToLower" => {
-            let culture = a.str(1)?;
-            map(&a, &|s| text::to_lower(s, culture))?
-        }
-        "ToUpper" => {
-            let culture = a.str(1)?;
-            map(&a, &|s| text::to_upper(s, culture))?
-        }
-        "Word" => Value::Str(text::word(a.text(0)?, a.int(1, "wordNumber")?, a.text(2)?)),
-        other => {
-            return Err(format!(
-                "`{other}` cannot be evaluated (it is not an app-provisioning function)"
-            )
-            .into())
         }
     })
 }
 
-/// InStr's 4th argument: `vbTextCompare` (or 1) is case-insensitive; `vbBinaryCompare` (or 0,
-/// or nothing) is case-sensitive.
-fn compare_mode(a: &Args) -> Result<bool, Fail> {
-    match a.str(3)? {
-        None | Some("vbBinaryCompare") | Some("0") => Ok(false),
-        Some("vbTextCompare") | Some("1") => Ok(true),
-        Some(other) => Err(Fail::at(
-            3,
-            format!("compareType must be vbTextCompare or vbBinaryCompare, not {other:?}"),
+pub(crate) fn date_diff(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(match (a.date(1)?, a.date(2)?) {
+        (Some(d1), Some(d2)) => Value::Str(
+            dates::date_diff(a.text(0)?, d1, d2)
+                .map_err(|m| Fail::at(0, m))?
+                .to_string(),
+        ),
+        _ => Value::Null,
+    })
+}
+
+pub(crate) fn date_from_num(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(match a.str(0)? {
+        None => Value::Null,
+        Some(n) => Value::Str(dates::format_entra(
+            dates::date_from_num(n).map_err(|m| Fail::at(0, m))?,
         )),
-    }
+    })
+}
+
+/// The tenant's default verified domain, an input of the evaluation like the clock.
+pub(crate) fn default_domain(c: &mut Call<'_>) -> Result<Value, Fail> {
+    Ok(match &c.ctx.default_domain {
+        Some(domain) if !domain.trim().is_empty() => Value::str(domain.trim()),
+        _ => return Err(
+            "the tenant has no default verified domain in this preview; give one with \
+             --default-domain (CLI) or in the Options (page), as Entra fails when a tenant has none"
+                .to_string()
+                .into(),
+        ),
+    })
+}
+
+pub(crate) fn format_date_time(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok({
+        let (styles, input, output) = if a.len() == 4 {
+            (a.str(1)?, 2, 3)
+        } else {
+            (None, 1, 2)
+        };
+        match a.str(0)? {
+            None => Value::Null,
+            Some(s) => Value::Str(dates::format_date_time(
+                s,
+                styles,
+                a.text(input)?,
+                a.text(output)?,
+            )?),
+        }
+    })
+}
+
+pub(crate) fn guid(c: &mut Call<'_>) -> Result<Value, Fail> {
+    Ok(Value::Str(random::guid(c.rng)))
+}
+
+pub(crate) fn ignore_flow_if_null_or_empty(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok({
+        let v = a.value(0);
+        if v.is_null_or_empty() {
+            c.note = Some("null or empty: the attribute is dropped from the flow".into());
+            Value::Ignore
+        } else {
+            v.clone()
+        }
+    })
+}
+
+pub(crate) fn in_str(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(match (a.str(0)?, a.str(1)?) {
+        (Some(hay), Some(needle)) => {
+            let start = a.opt_int(2, "start")?;
+            let text_compare = compare_mode(a)?;
+            Value::Str(text::instr(hay, needle, start, text_compare)?.to_string())
+        }
+        _ => Value::Null,
+    })
+}
+
+pub(crate) fn is_null(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::bool(a.value(0).is_null()))
+}
+
+pub(crate) fn is_null_or_empty(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::bool(a.value(0).is_null_or_empty()))
+}
+
+pub(crate) fn is_present(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::bool(!a.value(0).is_null_or_empty()))
+}
+
+pub(crate) fn is_string(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::bool(!a.value(0).is_null()))
 }
 
 /// `Item(attribute, index)`: 1-based; an index outside the values is an error.
-fn item(a: &Args) -> Result<Value, Fail> {
+pub(crate) fn item(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
     let values = a.value(0).items();
     if a.value(0).is_null() {
         return Ok(Value::Null);
@@ -334,27 +334,207 @@ fn item(a: &Args) -> Result<Value, Fail> {
         })
 }
 
+/// Null and empty sources are skipped: no separator is written for them.
+pub(crate) fn join(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok({
+        let sep = a.text(0)?;
+        let parts: Vec<&str> = (1..a.len())
+            .flat_map(|i| a.value(i).items())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let size = parts.iter().map(|p| p.len()).sum::<usize>()
+            + sep.len().saturating_mul(parts.len().saturating_sub(1));
+        c.budget.check_size(size)?;
+        Value::Str(parts.join(sep))
+    })
+}
+
+pub(crate) fn left(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::Str(text::left(a.text(0)?, a.int(1, "numChars")?)))
+}
+
+/// .NET's String.Length: UTF-16 code units; null counts as 0.
+pub(crate) fn len(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::Str(
+        a.str(0)?
+            .map_or(0, |s| s.encode_utf16().count())
+            .to_string(),
+    ))
+}
+
+pub(crate) fn mid(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok({
+        let (start, length) = (a.int(1, "start")?, a.int(2, "length")?);
+        a.str(0)?
+            .map_or(Value::Null, |s| Value::Str(text::mid(s, start, length)))
+    })
+}
+
+pub(crate) fn normalize_diacritics(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    map(a, &diacritics::normalize_diacritics)
+}
+
+/// "If source is True, returns False. Otherwise, returns True." (case-insensitive)
+pub(crate) fn not(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::bool(
+        !a.str(0)?
+            .is_some_and(|s| s.trim().eq_ignore_ascii_case("true")),
+    ))
+}
+
+pub(crate) fn now(c: &mut Call<'_>) -> Result<Value, Fail> {
+    Ok(Value::Str(dates::format_entra(c.ctx.now)))
+}
+
+pub(crate) fn num_from_date(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(match a.str(0)? {
+        None => Value::Null,
+        Some(s) => Value::Str(dates::num_from_date(s).map_err(|m| Fail::at(0, m))?),
+    })
+}
+
+pub(crate) fn pcase(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok({
+        let seps = a.str(1)?;
+        map(a, &|s| text::pcase(s, seps))?
+    })
+}
+
+pub(crate) fn random_string(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::Str(random::random_string(
+        c.rng,
+        a.int(0, "length")?,
+        a.int(1, "minimumNumbers")?,
+        a.int(2, "minimumSpecialCharacters")?,
+        a.int(3, "minimumCapital")?,
+        a.int(4, "minimumLowerCase")?,
+        a.str(5)?,
+    )?))
+}
+
+pub(crate) fn redact(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok({
+        c.note = Some("flows unchanged; provisioning logs show [Redact]".into());
+        a.value(0).clone()
+    })
+}
+
+pub(crate) fn remove_duplicates(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(match a.value(0) {
+        Value::List(items) => {
+            let mut seen = std::collections::HashSet::with_capacity(items.len());
+            Value::List(
+                items
+                    .iter()
+                    .filter(|item| seen.insert(item.as_str()))
+                    .cloned()
+                    .collect(),
+            )
+        }
+        other => other.clone(),
+    })
+}
+
+pub(crate) fn single_app_role_assignment(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(match a.value(0) {
+        Value::List(items) if items.len() > 1 => {
+            c.note = Some(format!(
+                "{} role assignments: Entra returns one of them unpredictably; assign one role per user",
+                items.len()
+            ));
+            Value::str(items[0].clone())
+        }
+        Value::List(items) => items.first().map_or(Value::Null, |s| Value::str(s.clone())),
+        other => other.clone(),
+    })
+}
+
+pub(crate) fn split(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(match a.str(0)? {
+        None => Value::Null,
+        Some(s) => Value::List(text::split(s, a.text(1)?)),
+    })
+}
+
+pub(crate) fn strip_spaces(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    map(a, &text::strip_spaces)
+}
+
+pub(crate) fn to_lower(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok({
+        let culture = a.str(1)?;
+        map(a, &|s| text::to_lower(s, culture))?
+    })
+}
+
+pub(crate) fn to_upper(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok({
+        let culture = a.str(1)?;
+        map(a, &|s| text::to_upper(s, culture))?
+    })
+}
+
+pub(crate) fn word(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    Ok(Value::Str(text::word(
+        a.text(0)?,
+        a.int(1, "wordNumber")?,
+        a.text(2)?,
+    )))
+}
+
+/// InStr's 4th argument: `vbTextCompare` (or 1) is case-insensitive; `vbBinaryCompare` (or 0,
+/// or nothing) is case-sensitive.
+fn compare_mode(a: &Args) -> Result<bool, Fail> {
+    match a.str(3)? {
+        None | Some("vbBinaryCompare") | Some("0") => Ok(false),
+        Some("vbTextCompare") | Some("1") => Ok(true),
+        Some(other) => Err(Fail::at(
+            3,
+            format!("compareType must be vbTextCompare or vbBinaryCompare, not {other:?}"),
+        )),
+    }
+}
+
 /// `Switch(source, default, key1, value1, …)`: case-sensitive; a null or empty source matches
 /// the key `""`; with no match, the default (null when omitted).
-fn switch(a: &Args, note: &mut Option<String>) -> Result<Value, Fail> {
+pub(crate) fn switch(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
     let source = a.text(0)?;
     let mut i = 2;
     while i + 1 < a.len() {
         if a.text(i)? == source {
-            *note = Some(format!("matched key {source:?}"));
+            c.note = Some(format!("matched key {source:?}"));
             return Ok(a.value(i + 1).clone());
         }
         i += 2;
     }
-    *note = Some("no key matched: the default value".into());
+    c.note = Some("no key matched: the default value".into());
     Ok(a.value(1).clone())
 }
 
 /// `Replace`. The replacement attribute (6th argument) is normally written `[mobile]`; written as
 /// a string `"mobile"`, it names the attribute, whose value is used.
-fn replace_call(ev: &Evaluator<'_>, a: &Args, nodes: &[Option<Node>]) -> Result<Value, Fail> {
-    let named_attribute = match nodes.get(5).and_then(Option::as_ref).map(|n| &n.kind) {
-        Some(NodeKind::Str(name)) => Some(match ev.source.get(name) {
+pub(crate) fn replace(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
+    let named_attribute = match c.literals.get(5).copied().flatten() {
+        Some(name) => Some(match c.source.get(name) {
             Some(SourceValue::Single(s)) => Some(s.as_str()),
             Some(SourceValue::Multi(items)) => items.first().map(String::as_str),
             None => None,
@@ -374,22 +554,19 @@ fn replace_call(ev: &Evaluator<'_>, a: &Args, nodes: &[Option<Node>]) -> Result<
         template: a.str(6)?,
     };
     let fail_arg = if args.regex_pattern.is_some() { 2 } else { 0 };
-    Ok(replace::replace(&args)
+    Ok(replace::replace(&args, c.budget)
         .map_err(|m| Fail::at(fail_arg, m))?
         .map_or(Value::Null, Value::Str))
 }
 
 /// `SelectUniqueValue(rule1, rule2, …)`: the first rule whose value is not empty and not already
 /// taken in the target (compared case-insensitively, as directories do).
-fn select_unique(
-    ev: &mut Evaluator<'_>,
-    a: &Args,
-    note: &mut Option<String>,
-) -> Result<Value, Fail> {
+pub(crate) fn select_unique_value(c: &mut Call<'_>) -> Result<Value, Fail> {
+    let a = &c.args;
     for i in 0..a.len() {
         match a.str(i)? {
-            Some(v) if !v.is_empty() && !ev.ctx.is_taken(v) => {
-                *note = Some(format!("rule {} gave the first value not yet taken", i + 1));
+            Some(v) if !v.is_empty() && !c.ctx.is_taken(v) => {
+                c.note = Some(format!("rule {} gave the first value not yet taken", i + 1));
                 return Ok(Value::str(v));
             }
             _ => continue,
@@ -701,6 +878,43 @@ mod tests {
         assert_eq!(eval("Left([n], 1)"), s(""));
         assert_eq!(eval("Left([e], 5)"), s(""));
         assert_eq!(eval("Left([one], 3)"), s("sol"));
+    }
+
+    #[test]
+    fn len() {
+        assert_eq!(eval("Len([s])"), s("3"));
+        assert_eq!(eval("Len(42568.75)"), s("8"));
+        assert_eq!(eval("Len([n])"), s("0"));
+        assert_eq!(eval("Len([e])"), s("0"));
+        assert_eq!(
+            eval("Len(\"é😀\")"),
+            s("3"),
+            "UTF-16 code units, as .NET counts"
+        );
+        assert_eq!(eval("IIF(Len([s]) <= 5, \"short\", \"long\")"), s("short"));
+        assert!(fails("Len([m])").contains("3 values"));
+    }
+
+    #[test]
+    fn default_domain() {
+        let e = compile("Append(\"j.smith@\", DefaultDomain())").unwrap();
+        let none = SourceAttributes::new();
+        let err = e.evaluate(&none, &EvalContext::default()).unwrap_err();
+        assert!(
+            err.message.starts_with("DefaultDomain: "),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.message.contains("no default verified domain"),
+            "{}",
+            err.message
+        );
+        let ctx = EvalContext::default().with_default_domain("contoso.com");
+        assert_eq!(
+            e.evaluate(&none, &ctx).unwrap().value,
+            s("j.smith@contoso.com")
+        );
     }
 
     #[test]

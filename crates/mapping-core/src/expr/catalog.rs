@@ -1,5 +1,12 @@
-//! The catalogue of Entra's 43 app-provisioning functions: parameters, argument counts and a
-//! one-line description, used by the checker, the CLI and the editor's autocomplete.
+//! The one table of Entra's 45 app-provisioning functions: for each, its parameters, argument
+//! counts, a one-line description and the Rust function that implements it. The checker, the
+//! evaluator, the CLI and the editor's autocomplete all read this table, so a function cannot be
+//! known to one and missing from another.
+//!
+//! Layers point one way: `lexer → parser → checker → eval`, each reading this table, which
+//! points down to the implementations (`apply`, over `functions/`).
+
+use super::apply::{self, Apply};
 
 /// One parameter of a function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,8 +41,26 @@ const fn many(name: &'static str) -> Param {
     }
 }
 
+/// How a call is evaluated.
+#[derive(Clone, Copy)]
+pub(crate) enum Implementation {
+    /// From its evaluated arguments.
+    Apply(Apply),
+    /// By the evaluator, which evaluates the condition and then only the chosen branch (`IIF`).
+    ChooseBranch,
+}
+
+impl std::fmt::Debug for Implementation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Implementation::Apply(_) => "Apply",
+            Implementation::ChooseBranch => "ChooseBranch",
+        })
+    }
+}
+
 /// A function of the language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct FunctionDef {
     pub name: &'static str,
     pub params: &'static [Param],
@@ -44,6 +69,8 @@ pub struct FunctionDef {
     /// Most arguments a call may have; `None` = no upper bound.
     pub max_args: Option<usize>,
     pub summary: &'static str,
+    /// The code that evaluates a call.
+    pub(crate) implementation: Implementation,
 }
 
 impl FunctionDef {
@@ -80,8 +107,15 @@ impl FunctionDef {
 }
 
 macro_rules! f {
-    ($name:literal, [$($p:expr),*], $min:expr, $max:expr, $summary:literal) => {
-        FunctionDef { name: $name, params: &[$($p),*], min_args: $min, max_args: $max, summary: $summary }
+    ($name:literal, [$($p:expr),*], $min:expr, $max:expr, $summary:literal, $implementation:expr) => {
+        FunctionDef {
+            name: $name,
+            params: &[$($p),*],
+            min_args: $min,
+            max_args: $max,
+            summary: $summary,
+            implementation: $implementation,
+        }
     };
 }
 
@@ -92,85 +126,112 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         [req("source"), req("suffix")],
         2,
         Some(2),
-        "Adds suffix to the end of source."
+        "Adds suffix to the end of source.",
+        Implementation::Apply(apply::append)
     ),
     f!(
         "AppRoleAssignmentsComplex",
         [req("appRoleAssignments")],
         1,
         Some(1),
-        "All of the user's app role assignments, for a multi-valued roles attribute."
+        "All of the user's app role assignments, for a multi-valued roles attribute.",
+        Implementation::Apply(apply::app_role_assignments_complex)
     ),
     f!(
         "BitAnd",
         [req("value1"), req("value2")],
         2,
         Some(2),
-        "Bitwise AND of two integers."
+        "Bitwise AND of two integers.",
+        Implementation::Apply(apply::bit_and)
     ),
     f!(
         "CBool",
         [req("expression")],
         1,
         Some(1),
-        "True when the value is non-zero or True, else False."
+        "True when the value is non-zero or True, else False.",
+        Implementation::Apply(apply::cbool)
     ),
     f!(
         "CDate",
         [req("expression")],
         1,
         Some(1),
-        "Reads a date string and returns it in UTC as M/d/yyyy h:mm:ss tt."
+        "Reads a date string and returns it in UTC as M/d/yyyy h:mm:ss tt.",
+        Implementation::Apply(apply::cdate)
     ),
     f!(
         "Coalesce",
         [many("source"), opt("defaultValue")],
         1,
         None,
-        "The first value that is not null; the last argument is the default."
+        "The first value that is not null; the last argument is the default.",
+        Implementation::Apply(apply::coalesce)
     ),
     f!(
         "ConvertToBase64",
         [req("source")],
         1,
         Some(1),
-        "Base64 of the string's UTF-16LE bytes."
+        "Base64 of the string's UTF-16LE bytes.",
+        Implementation::Apply(apply::convert_to_base64)
     ),
     f!(
         "ConvertToUTF8Hex",
         [req("source")],
         1,
         Some(1),
-        "Upper-case hex of the string's UTF-8 bytes."
+        "Upper-case hex of the string's UTF-8 bytes.",
+        Implementation::Apply(apply::convert_to_utf8_hex)
     ),
     f!(
         "Count",
         [req("attribute")],
         1,
         Some(1),
-        "How many values a multi-valued attribute has."
+        "How many values a multi-valued attribute has.",
+        Implementation::Apply(apply::count)
     ),
-    f!("CStr", [req("value")], 1, Some(1), "The value as a string."),
+    f!(
+        "CStr",
+        [req("value")],
+        1,
+        Some(1),
+        "The value as a string.",
+        Implementation::Apply(apply::cstr)
+    ),
     f!(
         "DateAdd",
         [req("interval"), req("value"), req("dateTime")],
         3,
         Some(3),
-        "Adds value intervals (yyyy, m, d, ww, h, n, s) to a date."
+        "Adds value intervals (yyyy, m, d, ww, h, n, s) to a date.",
+        Implementation::Apply(apply::date_add)
     ),
     f!(
         "DateDiff",
         [req("interval"), req("date1"), req("date2")],
         3,
         Some(3),
-        "How many intervals from date1 to date2 (VB rules)."
+        "How many intervals from date1 to date2 (VB rules).",
+        Implementation::Apply(apply::date_diff)
     ),
     f!(
         "DateFromNum",
         [req("value")],
         1,
         Some(1),
-        "Converts an AD FILETIME number to a date."
+        "Converts an AD FILETIME number to a date.",
+        Implementation::Apply(apply::date_from_num)
+    ),
+    f!(
+        "DefaultDomain",
+        [],
+        0,
+        Some(0),
+        "The tenant's default verified domain (e.g. contoso.com); an error when it has none.",
+        Implementation::Apply(apply::default_domain)
     ),
     f!(
         "FormatDateTime",
@@ -182,22 +243,32 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         ],
         3,
         Some(4),
-        "Re-formats a date using .NET format strings."
+        "Re-formats a date using .NET format strings.",
+        Implementation::Apply(apply::format_date_time)
     ),
-    f!("Guid", [], 0, Some(0), "A new random GUID."),
+    f!(
+        "Guid",
+        [],
+        0,
+        Some(0),
+        "A new random GUID.",
+        Implementation::Apply(apply::guid)
+    ),
     f!(
         "IgnoreFlowIfNullOrEmpty",
         [req("expression")],
         1,
         Some(1),
-        "Drops the attribute from the flow when the value is null or empty."
+        "Drops the attribute from the flow when the value is null or empty.",
+        Implementation::Apply(apply::ignore_flow_if_null_or_empty)
     ),
     f!(
         "IIF",
         [req("condition"), req("valueIfTrue"), req("valueIfFalse")],
         3,
         Some(3),
-        "valueIfTrue when the condition holds, else valueIfFalse."
+        "valueIfTrue when the condition holds, else valueIfFalse.",
+        Implementation::ChooseBranch
     ),
     f!(
         "InStr",
@@ -209,98 +280,120 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         ],
         2,
         Some(4),
-        "1-based position of value2 in value1, 0 if absent."
+        "1-based position of value2 in value1, 0 if absent.",
+        Implementation::Apply(apply::in_str)
     ),
     f!(
         "IsNull",
         [req("expression")],
         1,
         Some(1),
-        "True when the value is null (the attribute is absent)."
+        "True when the value is null (the attribute is absent).",
+        Implementation::Apply(apply::is_null)
     ),
     f!(
         "IsNullOrEmpty",
         [req("expression")],
         1,
         Some(1),
-        "True when the value is null or an empty string."
+        "True when the value is null or an empty string.",
+        Implementation::Apply(apply::is_null_or_empty)
     ),
     f!(
         "IsPresent",
         [req("expression")],
         1,
         Some(1),
-        "True when the value is neither null nor empty."
+        "True when the value is neither null nor empty.",
+        Implementation::Apply(apply::is_present)
     ),
     f!(
         "IsString",
         [req("expression")],
         1,
         Some(1),
-        "True when the value can be read as a string."
+        "True when the value can be read as a string.",
+        Implementation::Apply(apply::is_string)
     ),
     f!(
         "Item",
         [req("attribute"), req("index")],
         2,
         Some(2),
-        "The index-th value (1-based) of a multi-valued attribute."
+        "The index-th value (1-based) of a multi-valued attribute.",
+        Implementation::Apply(apply::item)
     ),
     f!(
         "Join",
         [req("separator"), many("source")],
         2,
         None,
-        "Joins the non-empty values with the separator."
+        "Joins the non-empty values with the separator.",
+        Implementation::Apply(apply::join)
     ),
     f!(
         "Left",
         [req("string"), req("numChars")],
         2,
         Some(2),
-        "The first numChars characters."
+        "The first numChars characters.",
+        Implementation::Apply(apply::left)
+    ),
+    f!(
+        "Len",
+        [req("value")],
+        1,
+        Some(1),
+        "The number of characters; 0 when the value is null or empty.",
+        Implementation::Apply(apply::len)
     ),
     f!(
         "Mid",
         [req("source"), req("start"), req("length")],
         3,
         Some(3),
-        "length characters from the 1-based start."
+        "length characters from the 1-based start.",
+        Implementation::Apply(apply::mid)
     ),
     f!(
         "NormalizeDiacritics",
         [req("source")],
         1,
         Some(1),
-        "Replaces accented letters by their plain equivalents (documented table)."
+        "Replaces accented letters by their plain equivalents (documented table).",
+        Implementation::Apply(apply::normalize_diacritics)
     ),
     f!(
         "Not",
         [req("source")],
         1,
         Some(1),
-        "False when the source is True, otherwise True."
+        "False when the source is True, otherwise True.",
+        Implementation::Apply(apply::not)
     ),
     f!(
         "Now",
         [],
         0,
         Some(0),
-        "The current UTC time as M/d/yyyy h:mm:ss tt."
+        "The current UTC time as M/d/yyyy h:mm:ss tt.",
+        Implementation::Apply(apply::now)
     ),
     f!(
         "NumFromDate",
         [req("value")],
         1,
         Some(1),
-        "Converts a date to AD FILETIME (e.g. for accountExpires)."
+        "Converts a date to AD FILETIME (e.g. for accountExpires).",
+        Implementation::Apply(apply::num_from_date)
     ),
     f!(
         "PCase",
         [req("source"), opt("wordSeparators")],
         1,
         Some(2),
-        "Proper Case: first letter of each word upper, the rest lower."
+        "Proper Case: first letter of each word upper, the rest lower.",
+        Implementation::Apply(apply::pcase)
     ),
     f!(
         "RandomString",
@@ -314,21 +407,24 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         ],
         5,
         Some(6),
-        "A random string with the given character-class minimums."
+        "A random string with the given character-class minimums.",
+        Implementation::Apply(apply::random_string)
     ),
     f!(
         "Redact",
         [req("value")],
         1,
         Some(1),
-        "The value flows unchanged but is shown as [Redact] in provisioning logs."
+        "The value flows unchanged but is shown as [Redact] in provisioning logs.",
+        Implementation::Apply(apply::redact)
     ),
     f!(
         "RemoveDuplicates",
         [req("attribute")],
         1,
         Some(1),
-        "Removes repeated values from a multi-valued attribute."
+        "Removes repeated values from a multi-valued attribute.",
+        Implementation::Apply(apply::remove_duplicates)
     ),
     f!(
         "Replace",
@@ -343,35 +439,40 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         ],
         1,
         Some(7),
-        "Replaces text literally, by regex, or through a template."
+        "Replaces text literally, by regex, or through a template.",
+        Implementation::Apply(apply::replace)
     ),
     f!(
         "SelectUniqueValue",
         [many("uniqueValueRule")],
         2,
         None,
-        "The first rule's value that is not taken yet in the target."
+        "The first rule's value that is not taken yet in the target.",
+        Implementation::Apply(apply::select_unique_value)
     ),
     f!(
         "SingleAppRoleAssignment",
         [req("appRoleAssignments")],
         1,
         Some(1),
-        "The user's single app role assignment, as a string."
+        "The user's single app role assignment, as a string.",
+        Implementation::Apply(apply::single_app_role_assignment)
     ),
     f!(
         "Split",
         [req("source"), req("delimiter")],
         2,
         Some(2),
-        "Splits a string into a multi-valued list."
+        "Splits a string into a multi-valued list.",
+        Implementation::Apply(apply::split)
     ),
     f!(
         "StripSpaces",
         [req("source")],
         1,
         Some(1),
-        "Removes every space character."
+        "Removes every space character.",
+        Implementation::Apply(apply::strip_spaces)
     ),
     f!(
         "Switch",
@@ -384,28 +485,32 @@ pub static FUNCTIONS: &[FunctionDef] = &[
         ],
         4,
         None,
-        "The value paired with the first key equal to source, else the default."
+        "The value paired with the first key equal to source, else the default.",
+        Implementation::Apply(apply::switch)
     ),
     f!(
         "ToLower",
         [req("source"), opt("culture")],
         1,
         Some(2),
-        "Lower case (invariant culture unless one is given)."
+        "Lower case (invariant culture unless one is given).",
+        Implementation::Apply(apply::to_lower)
     ),
     f!(
         "ToUpper",
         [req("source"), opt("culture")],
         1,
         Some(2),
-        "Upper case (invariant culture unless one is given)."
+        "Upper case (invariant culture unless one is given).",
+        Implementation::Apply(apply::to_upper)
     ),
     f!(
         "Word",
         [req("string"), req("wordNumber"), req("delimiters")],
         3,
         Some(3),
-        "The wordNumber-th word (1-based) split on any of the delimiters."
+        "The wordNumber-th word (1-based) split on any of the delimiters.",
+        Implementation::Apply(apply::word)
     ),
 ];
 
@@ -420,15 +525,10 @@ pub static FOREIGN_FUNCTIONS: &[(&str, &str)] = &[
     ("CRef", "Microsoft Entra Cloud Sync"),
     ("LCase", "Microsoft Entra Connect sync"),
     ("UCase", "Microsoft Entra Connect sync"),
-    ("Len", "Microsoft Entra Connect sync"),
     ("Right", "Microsoft Entra Connect sync"),
     ("IsNullOrWhiteSpace", "Microsoft Entra Connect sync"),
     (
         "AppRoleAssignments",
-        "Microsoft Graph's function list (undocumented)",
-    ),
-    (
-        "DefaultDomain",
         "Microsoft Graph's function list (undocumented)",
     ),
 ];
@@ -467,8 +567,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn there_are_43_functions_in_order() {
-        assert_eq!(FUNCTIONS.len(), 43);
+    fn there_are_45_functions_in_order() {
+        assert_eq!(FUNCTIONS.len(), 45);
         let mut sorted: Vec<_> = FUNCTIONS
             .iter()
             .map(|f| f.name.to_ascii_lowercase())
@@ -490,6 +590,14 @@ mod tests {
             } else {
                 assert!(f.params.iter().any(|p| p.repeats), "{}", f.name);
             }
+        }
+    }
+
+    #[test]
+    fn every_function_but_iif_is_applied_from_its_arguments() {
+        for f in FUNCTIONS {
+            let lazy = matches!(f.implementation, Implementation::ChooseBranch);
+            assert_eq!(lazy, f.name == "IIF", "{}", f.name);
         }
     }
 

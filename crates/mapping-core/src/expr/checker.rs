@@ -211,6 +211,10 @@ mod tests {
     #[test]
     fn foreign_functions_name_their_product() {
         assert!(messages("Trim([a])")[0].contains("Cloud Sync"));
+        // Documented for app provisioning since the 2026 revision.
+        assert!(messages("Len([a])").is_empty());
+        assert!(messages("DefaultDomain()").is_empty());
+        assert!(messages("DefaultDomain([a])")[0].contains("takes 0 arguments"));
     }
 
     #[test]

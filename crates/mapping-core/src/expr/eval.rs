@@ -1,7 +1,8 @@
 //! Evaluator: walks the syntax tree with Entra's semantics.
 //!
 //! The walk itself lives here (attributes, literals, comparisons, the lazy `IIF`, the trace);
-//! each function's meaning lives in [`super::apply`]. Frames are kept small — the per-function
+//! each function's meaning lives in [`super::apply`], reached through the one table in
+//! [`super::catalog`]. Frames are kept small — the per-function
 //! work happens in a separate, non-inlined call — so a thousand-deep expression evaluates within
 //! WASM's stack.
 //!
@@ -15,76 +16,16 @@
 //! [`Evaluation::outcome`] then reports [`Outcome::ConditionCheckFails`]: in Entra, expect
 //! this attribute not to flow for this user.
 
-use super::apply::{apply, Fail};
+use super::apply::{Args, Call, Fail};
 use super::ast::{Node, NodeKind};
+use super::catalog::{self, Implementation};
+pub use super::context::EvalContext;
+use super::functions::budget::Budget;
 use super::lexer::CmpOp;
 use super::trace::TraceNode;
-use super::value::Value;
+use super::value::{truth, Value};
 use crate::diag::{Diagnostic, Span, Stage};
 use crate::source::{SourceAttributes, SourceValue};
-use std::collections::BTreeSet;
-use time::OffsetDateTime;
-
-/// Everything an evaluation depends on besides the expression and the user, so that results are
-/// reproducible: the clock, a seed for `Guid`/`RandomString`, the values already taken in the
-/// target (for `SelectUniqueValue`).
-#[derive(Debug, Clone)]
-pub struct EvalContext {
-    pub now: OffsetDateTime,
-    pub seed: u64,
-    /// Values that already exist in the target, compared case-insensitively.
-    pub taken: BTreeSet<String>,
-    /// Record a [`TraceNode`] tree.
-    pub trace: bool,
-    /// The tenant's default verified domain, for `DefaultDomain()`: tenant data, an input of the
-    /// evaluation like the clock. `None` when the tenant has none (then `DefaultDomain()` fails).
-    pub default_domain: Option<String>,
-}
-
-impl EvalContext {
-    pub fn new(now: OffsetDateTime) -> Self {
-        EvalContext {
-            now,
-            seed: 0x5eed,
-            taken: BTreeSet::new(),
-            trace: false,
-            default_domain: None,
-        }
-    }
-
-    /// A context whose clock reads `seconds` since 1970-01-01T00:00:00Z (out-of-range values
-    /// clamp to the epoch), for callers that do not use the `time` crate (the web app).
-    pub fn from_unix_seconds(seconds: i64) -> Self {
-        EvalContext::new(
-            OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH),
-        )
-    }
-
-    /// The same context with this default domain for `DefaultDomain()`.
-    pub fn with_default_domain(mut self, domain: impl Into<String>) -> Self {
-        self.default_domain = Some(domain.into());
-        self
-    }
-
-    pub fn with_trace(mut self) -> Self {
-        self.trace = true;
-        self
-    }
-
-    pub fn is_taken(&self, value: &str) -> bool {
-        self.taken.iter().any(|t| t.eq_ignore_ascii_case(value))
-    }
-}
-
-impl Default for EvalContext {
-    /// A fixed clock (2024-01-01T00:00:00Z) for tests and examples.
-    fn default() -> Self {
-        EvalContext::new(
-            OffsetDateTime::from_unix_timestamp(1_704_067_200)
-                .unwrap_or(OffsetDateTime::UNIX_EPOCH),
-        )
-    }
-}
 
 /// An `IIF` whose condition uses an attribute that is null or empty for this user.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -158,6 +99,7 @@ pub fn evaluate(
         rng: fastrand::Rng::with_seed(ctx.seed),
         failures: Vec::new(),
         warnings: Vec::new(),
+        budget: Budget::default(),
     };
     let (value, trace) = ev.eval(root)?;
     Ok(Evaluation {
@@ -168,13 +110,15 @@ pub fn evaluate(
     })
 }
 
-pub(super) struct Evaluator<'a> {
+struct Evaluator<'a> {
     text: &'a str,
-    pub(super) source: &'a SourceAttributes,
-    pub(super) ctx: &'a EvalContext,
-    pub(super) rng: fastrand::Rng,
+    source: &'a SourceAttributes,
+    ctx: &'a EvalContext,
+    rng: fastrand::Rng,
     failures: Vec<ConditionFailure>,
-    pub(super) warnings: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    /// What is left of this evaluation's work and memory allowance.
+    budget: Budget,
 }
 
 type Step = (Value, Option<TraceNode>);
@@ -318,10 +262,56 @@ impl Evaluator<'_> {
             note = Some("an argument was dropped from the flow, so this call is too".to_string());
             Value::Ignore
         } else {
-            apply(self, name, args, values, &mut note)
-                .map_err(|fail| self.fail_at(node, name, args, fail))?
+            self.budget
+                .spend(1, "this call")
+                .map_err(|m| self.fail_at(node, name, args, Fail::from(m)))?;
+            let value = self
+                .apply(name, args, values, &mut note)
+                .map_err(|fail| self.fail_at(node, name, args, fail))?;
+            self.budget
+                .produce(value.size())
+                .map_err(|m| self.fail_at(node, name, args, Fail::from(m)))?;
+            value
         };
         Ok(self.branch(node, name.to_string(), value, note, children))
+    }
+
+    /// Runs the function's implementation from the catalogue on its evaluated arguments.
+    fn apply(
+        &mut self,
+        name: &str,
+        nodes: &[Option<Node>],
+        values: Vec<Option<Value>>,
+        note: &mut Option<String>,
+    ) -> Result<Value, Fail> {
+        let apply = match catalog::lookup(name).map(|def| def.implementation) {
+            Some(Implementation::Apply(apply)) => apply,
+            Some(Implementation::ChooseBranch) | None => {
+                return Err(format!(
+                    "`{name}` cannot be evaluated here (it is not an app-provisioning function)"
+                )
+                .into())
+            }
+        };
+        let literals = nodes
+            .iter()
+            .map(|n| match n.as_ref().map(|n| &n.kind) {
+                Some(NodeKind::Str(s)) => Some(s.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut call = Call {
+            args: Args(values),
+            literals,
+            ctx: self.ctx,
+            source: self.source,
+            rng: &mut self.rng,
+            budget: &mut self.budget,
+            note: None,
+        };
+        let value = apply(&mut call)?;
+        *note = call.note;
+        Ok(value)
     }
 
     fn branch(
@@ -471,21 +461,8 @@ impl Evaluator<'_> {
 /// DateAdd reads a date through CDate's parser); the diagnostic names the call itself instead.
 fn without_function_prefix(message: &str) -> &str {
     match message.split_once(": ") {
-        Some((head, rest)) if super::catalog::lookup(head).is_some() => rest,
+        Some((head, rest)) if catalog::lookup(head).is_some() => rest,
         _ => message,
-    }
-}
-
-/// Reads an `IIF` condition or `CBool` argument as a boolean.
-pub(super) fn truth(v: &Value) -> Result<bool, String> {
-    match v {
-        Value::Null | Value::Ignore => Ok(false),
-        Value::Str(s) if s.eq_ignore_ascii_case("true") => Ok(true),
-        Value::Str(s) if s.eq_ignore_ascii_case("false") => Ok(false),
-        Value::Str(s) => s.trim().parse::<f64>().map(|n| n != 0.0).map_err(|_| {
-            format!("the condition gave {s:?}, which is neither True/False nor a number")
-        }),
-        Value::List(_) => Err("the condition gave a multi-valued result".into()),
     }
 }
 

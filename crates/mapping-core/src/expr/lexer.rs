@@ -253,8 +253,16 @@ impl Lexer<'_> {
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
             self.pos += 1;
         }
+        let whole_end = self.pos;
+        // A decimal fraction, as in Microsoft's `Len(42568.75)`: kept as written.
+        if self.peek() == Some('.') && self.peek_at(1).is_some_and(|d| d.is_ascii_digit()) {
+            self.pos += 1;
+            while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                self.pos += 1;
+            }
+        }
         let digits = &self.text[start..self.pos];
-        let kind = if digits.parse::<i64>().is_ok() {
+        let kind = if self.text[start..whole_end].parse::<i64>().is_ok() {
             TokenKind::Number
         } else {
             TokenKind::Error(LexError::NumberTooLarge)
@@ -344,9 +352,9 @@ mod tests {
 
     #[test]
     fn numbers_negative_and_hex() {
-        let toks = tokenize("-10 7 &HF7 &hff");
+        let toks = tokenize("-10 7 &HF7 &hff 42568.75 -0.5");
         let vals: Vec<_> = toks.iter().map(|t| t.value.as_str()).collect();
-        assert_eq!(vals, vec!["-10", "7", "247", "255"]);
+        assert_eq!(vals, vec!["-10", "7", "247", "255", "42568.75", "-0.5"]);
         assert!(toks.iter().all(|t| t.kind == TokenKind::Number));
     }
 

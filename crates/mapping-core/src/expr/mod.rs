@@ -4,6 +4,7 @@ pub mod apply;
 pub mod ast;
 pub mod catalog;
 pub mod checker;
+pub mod context;
 pub mod eval;
 pub mod functions;
 pub mod lexer;

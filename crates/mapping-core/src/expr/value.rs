@@ -51,6 +51,15 @@ impl Value {
         }
     }
 
+    /// Bytes of text the value holds (for the evaluation's memory limit).
+    pub fn size(&self) -> usize {
+        match self {
+            Value::Str(s) => s.len(),
+            Value::List(items) => items.iter().map(String::len).sum(),
+            Value::Null | Value::Ignore => 0,
+        }
+    }
+
     /// The value as JSON the way a person reads it: a string, an array, or null.
     pub fn to_json(&self) -> serde_json::Value {
         match self {
@@ -73,6 +82,19 @@ impl fmt::Display for Value {
             Value::Str(s) => write!(f, "{s:?}"),
             Value::List(items) => write!(f, "{items:?}"),
         }
+    }
+}
+
+/// Reads an `IIF` condition or `CBool` argument as a boolean.
+pub(crate) fn truth(v: &Value) -> Result<bool, String> {
+    match v {
+        Value::Null | Value::Ignore => Ok(false),
+        Value::Str(s) if s.eq_ignore_ascii_case("true") => Ok(true),
+        Value::Str(s) if s.eq_ignore_ascii_case("false") => Ok(false),
+        Value::Str(s) => s.trim().parse::<f64>().map(|n| n != 0.0).map_err(|_| {
+            format!("the condition gave {s:?}, which is neither True/False nor a number")
+        }),
+        Value::List(_) => Err("the condition gave a multi-valued result".into()),
     }
 }
 

@@ -3,6 +3,7 @@
 //! Nothing here knows about the syntax tree: the evaluator (`super::eval`) resolves arguments to
 //! values and calls into these modules. Errors are plain messages; the evaluator adds the span.
 
+pub mod budget;
 pub mod dates;
 pub mod diacritics;
 pub mod random;

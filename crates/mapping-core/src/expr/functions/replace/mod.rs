@@ -1,6 +1,6 @@
 //! `Replace(source, oldValue, regexPattern, regexGroupName, replacementValue,
 //! replacementAttributeName, template)` and the translation of .NET regular expressions to
-//! `regex-lite`.
+//! `fancy-regex`.
 //!
 //! # Which form runs
 //!
@@ -33,26 +33,31 @@
 //!
 //! # .NET regular expressions
 //!
-//! Entra evaluates patterns with .NET's `Regex`; this preview uses `regex-lite`, which never
-//! backtracks (a hostile pattern cannot hang the page) but supports less. [`compile_dotnet_regex`]
-//! translates what can be translated and rejects the rest with the construct and its position:
+//! Entra evaluates patterns with .NET's `Regex` and its default options; this preview translates
+//! them to `fancy-regex` ([`compile_dotnet_regex`]) so that they mean the same:
 //!
-//! * accepted as is or translated: `(?<name>…)`, `(?'name'…)`, `(?:…)`, `(?ims-ims)` and
-//!   `(?ims-ims:…)`, `(?#comment)`, `\d \w \s \b \A \z`, `\xhh`, `\uhhhh`, `\cX`, `\0` octal, `\e`, `\a`,
-//!   escaped punctuation, literal `{` / `}` / `]` where .NET reads them literally, and .NET's
-//!   character-class rules (`[` `&` `~` `--` are ordinary characters inside `[…]`).
-//! * rejected: lookahead and lookbehind, atomic groups `(?>…)`, conditionals `(?(…)…)`,
-//!   backreferences (`\1`, `\k<name>`), balancing groups, possessive and nested quantifiers,
-//!   class subtraction `[a-z-[aeiou]]`, Unicode categories `\p{…}`, `\G`, `\Z`, and the `n` and
-//!   `x` options.
-//! * differences that remain: `\d`, `\w`, `\s` and `\b` are ASCII-only and `(?i)` folds ASCII
-//!   letters only, where .NET covers all of Unicode; `$` matches only at the very end, where
-//!   .NET also matches before a final line break.
+//! * `\w` = `[\p{L}\p{Mn}\p{Nd}\p{Pc}]`, `\d` = `\p{Nd}`, `\s` = `[\f\n\r\t\v\x85\p{Z}]`, and
+//!   `\b`/`\B` on that `\w` (written as lookaround); `\p{…}`/`\P{…}` take general categories and
+//!   .NET's named blocks (`IsGreek`, …); `(?i)` folds all of Unicode.
+//! * lookahead, lookbehind (also variable-length), atomic groups, backreferences `\1` and
+//!   `\k<name>` (renumbered from .NET's order to the engine's), class subtraction
+//!   `[a-z-[aeiou]]`, `(?#comment)`, `\xhh`, `\uhhhh`, `\cX`, `\0` octal, `\e`, `\a`, and .NET's
+//!   literal `{`, `}`, `]` and character-class rules.
+//! * the options `i` and `s` are passed on; `m` (`^`/`$` at line ends), `n` (only named groups
+//!   capture) and `x` (white space and `#` comments ignored) are applied by the translation;
+//!   without `m`, `$` and `\Z` also match before a final `\n`, as in .NET.
+//! * refused, naming the construct and its position: conditionals `(?(…)…)`, balancing groups,
+//!   `\G`, the surrogate blocks, possessive and doubled quantifiers (.NET refuses those too).
+//!
+//! Every search is bounded: its estimated work is charged to the evaluation's
+//! [`Budget`] before it starts, each search stops after
+//! [`REGEX_BACKTRACK_LIMIT`](super::budget::REGEX_BACKTRACK_LIMIT) backtracking steps (the
+//! preview's match timeout), and a result over the value size limit is an error.
 //!
 //! Substitutions in `replacementValue` are .NET's: `$n`, `${n}`, `${name}`, `$$`, `$&`, `` $` ``,
 //! `$'`, `$+` and `$_`; a `$` that does not form one of them (such as `${unknown}` or `$9` in a
 //! pattern with fewer groups) stays literal text, as in .NET. They are expanded here from the
-//! captures, not by `regex-lite`, whose replacement syntax differs.
+//! captures, not by `fancy-regex`, whose replacement syntax differs.
 //!
 //! Matches are enumerated the way .NET does, including an empty match right after a non-empty
 //! one (`[a-z]*` replaced by `"-"` in `"ab1"` gives `"--1-"`), and `$n` numbers groups the .NET
@@ -72,6 +77,8 @@ mod test_support;
 pub use dotnet_regex::compile_dotnet_regex;
 use dotnet_regex::DotNetRegex;
 use substitution::{regex_replace, replace_group};
+
+use super::budget::Budget;
 
 /// The arguments of one `Replace` call, already evaluated. `None` means the argument was
 /// omitted or evaluated to null.
@@ -100,7 +107,7 @@ pub struct ReplaceArgs<'a> {
 ///
 /// Fails when the pattern cannot be used (invalid or unsupported .NET syntax, unknown group) or
 /// when a replacement attribute is given without a group name.
-pub fn replace(args: &ReplaceArgs) -> Result<Option<String>, String> {
+pub fn replace(args: &ReplaceArgs, budget: &mut Budget) -> Result<Option<String>, String> {
     let regex = args.regex_pattern.map(DotNetRegex::compile).transpose()?;
     if let Some(regex) = &regex {
         match (
@@ -109,7 +116,7 @@ pub fn replace(args: &ReplaceArgs) -> Result<Option<String>, String> {
             args.replacement_value,
         ) {
             (Some(group), Some(attribute), _) => {
-                return extract_fallback(regex, group, args.source, attribute);
+                return extract_fallback(regex, group, args.source, attribute, budget);
             }
             (None, Some(_), _) => {
                 return Err(
@@ -120,20 +127,31 @@ pub fn replace(args: &ReplaceArgs) -> Result<Option<String>, String> {
             }
             (Some(group), None, Some(value)) => {
                 let group = regex.group_index(group)?;
-                return Ok(args.source.map(|s| replace_group(regex, s, group, value)));
+                return args
+                    .source
+                    .map(|s| replace_group(regex, s, group, value, budget))
+                    .transpose();
             }
             (None, None, Some(value)) => {
-                return Ok(args.source.map(|s| regex_replace(regex, s, value)));
+                return args
+                    .source
+                    .map(|s| regex_replace(regex, s, value, budget))
+                    .transpose();
             }
             (_, None, None) => {}
         }
     }
     match (args.old_value, args.template) {
         (Some(""), _) | (None, _) => Ok(args.source.map(str::to_owned)),
-        (Some(old), Some(template)) => Ok(args.source.map(|s| template.replace(old, s))),
+        (Some(old), Some(template)) => args
+            .source
+            .map(|s| replace_literal(template, old, s, budget))
+            .transpose(),
         (Some(old), None) => {
             let new = args.replacement_value.unwrap_or("");
-            Ok(args.source.map(|s| s.replace(old, new)))
+            args.source
+                .map(|s| replace_literal(s, old, new, budget))
+                .transpose()
         }
     }
 }
@@ -144,22 +162,40 @@ fn extract_fallback(
     group: &str,
     source: Option<&str>,
     attribute: &str,
+    budget: &mut Budget,
 ) -> Result<Option<String>, String> {
     let group = regex.group_index(group)?;
     if let Some(source) = source.filter(|s| !s.is_empty()) {
         return Ok(Some(source.to_owned()));
     }
-    Ok(regex.first_capture(attribute, group).map(str::to_owned))
+    Ok(regex
+        .first_capture(attribute, group, budget)?
+        .map(str::to_owned))
+}
+
+/// Every `old` in `text` replaced by `new`, refusing a result over the size limit before
+/// building it.
+fn replace_literal(
+    text: &str,
+    old: &str,
+    new: &str,
+    budget: &mut Budget,
+) -> Result<String, String> {
+    let count = text.matches(old).count();
+    budget.spend(u64::try_from(count).unwrap_or(u64::MAX), "the replacements")?;
+    let size = text.len() - count * old.len() + count.saturating_mul(new.len());
+    budget.check_size(size)?;
+    Ok(text.replace(old, new))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::test_support::{group_form, regex_form, some};
+    use super::test_support::{group_form, regex_form, run, some};
     use super::*;
 
     /// Form 5: `Replace(source, old, , , new, , )`.
     fn literal_form(source: &str, old: &str, new: Option<&str>) -> Result<Option<String>, String> {
-        replace(&ReplaceArgs {
+        run(&ReplaceArgs {
             source: Some(source),
             old_value: Some(old),
             replacement_value: new,
@@ -191,7 +227,7 @@ mod tests {
             template: Some("<username>@contoso.com"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), some("jsmith@contoso.com"));
+        assert_eq!(run(&args), some("jsmith@contoso.com"));
     }
 
     #[test]
@@ -240,9 +276,9 @@ mod tests {
             replacement_attribute: Some("+91 8887779999"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), some("8887779999"));
+        assert_eq!(run(&args), some("8887779999"));
         assert_eq!(
-            replace(&ReplaceArgs {
+            run(&ReplaceArgs {
                 source: None,
                 ..args
             }),
@@ -259,7 +295,7 @@ mod tests {
             replacement_attribute: Some("+91 8887779999"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), some("+1 5551234567"));
+        assert_eq!(run(&args), some("+1 5551234567"));
     }
 
     #[test]
@@ -417,7 +453,7 @@ mod tests {
             },
         ];
         for args in forms {
-            assert_eq!(replace(&args), Ok(None), "{args:?}");
+            assert_eq!(run(&args), Ok(None), "{args:?}");
         }
     }
 
@@ -427,31 +463,31 @@ mod tests {
             source: Some("abc"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&only_source), some("abc"));
-        assert_eq!(replace(&ReplaceArgs::default()), Ok(None));
+        assert_eq!(run(&only_source), some("abc"));
+        assert_eq!(run(&ReplaceArgs::default()), Ok(None));
         let empty_old = ReplaceArgs {
             old_value: Some(""),
             replacement_value: Some("x"),
             ..only_source
         };
-        assert_eq!(replace(&empty_old), some("abc"));
+        assert_eq!(run(&empty_old), some("abc"));
         let empty_old_template = ReplaceArgs {
             old_value: Some(""),
             template: Some("t"),
             ..only_source
         };
-        assert_eq!(replace(&empty_old_template), some("abc"));
+        assert_eq!(run(&empty_old_template), some("abc"));
         let pattern_only = ReplaceArgs {
             regex_pattern: Some("b"),
             ..only_source
         };
-        assert_eq!(replace(&pattern_only), some("abc"));
+        assert_eq!(run(&pattern_only), some("abc"));
         let group_without_pattern = ReplaceArgs {
             regex_group_name: Some("g"),
             replacement_value: Some("x"),
             ..only_source
         };
-        assert_eq!(replace(&group_without_pattern), some("abc"));
+        assert_eq!(run(&group_without_pattern), some("abc"));
     }
 
     #[test]
@@ -478,7 +514,7 @@ mod tests {
             template: Some("%u@contoso.com (%u)"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), some("jsmith@contoso.com (jsmith)"));
+        assert_eq!(run(&args), some("jsmith@contoso.com (jsmith)"));
     }
 
     #[test]
@@ -490,7 +526,7 @@ mod tests {
             replacement_value: Some("#"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), some("a#b#"));
+        assert_eq!(run(&args), some("a#b#"));
     }
 
     #[test]
@@ -501,7 +537,7 @@ mod tests {
             regex_pattern: Some("(unclosed"),
             ..ReplaceArgs::default()
         };
-        assert!(replace(&args).is_err());
+        assert!(run(&args).is_err());
     }
 
     #[test]
@@ -513,26 +549,26 @@ mod tests {
             replacement_attribute: Some("no phone here"),
             ..ReplaceArgs::default()
         };
-        assert_eq!(replace(&args), Ok(None));
+        assert_eq!(run(&args), Ok(None));
         let optional_group = ReplaceArgs {
             regex_pattern: Some("(?<a>x)?y"),
             regex_group_name: Some("a"),
             replacement_attribute: Some("y"),
             ..args
         };
-        assert_eq!(replace(&optional_group), Ok(None));
+        assert_eq!(run(&optional_group), Ok(None));
         let unknown = ReplaceArgs {
             regex_group_name: Some("phone"),
             ..args
         };
-        let err = replace(&unknown).unwrap_err();
+        let err = run(&unknown).unwrap_err();
         assert!(err.contains("\"phone\" is not a group"), "{err}");
         assert!(err.contains("isdCode, phoneNumber"), "{err}");
         let no_group = ReplaceArgs {
             regex_group_name: None,
             ..args
         };
-        let err = replace(&no_group).unwrap_err();
+        let err = run(&no_group).unwrap_err();
         assert!(err.contains("regexGroupName"), "{err}");
     }
 }

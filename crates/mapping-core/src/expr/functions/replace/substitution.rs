@@ -1,13 +1,20 @@
 //! The output of the two replacing regex forms: .NET substitutions (`$1`, `${name}`, `$$`, `$&`
 //! …) expanded from each match's captures, and the replacement of one group's text only.
 
-use regex_lite::Captures;
+use fancy_regex::Captures;
 
+use super::super::budget::Budget;
 use super::dotnet_regex::DotNetRegex;
 
 /// Form 2: in each match, replace only the text captured by `group`.
-pub(super) fn replace_group(regex: &DotNetRegex, text: &str, group: usize, value: &str) -> String {
-    rebuild(text, &regex.matches(text), |caps, out| {
+pub(super) fn replace_group(
+    regex: &DotNetRegex,
+    text: &str,
+    group: usize,
+    value: &str,
+    budget: &mut Budget,
+) -> Result<String, String> {
+    rebuild(regex, text, budget, |caps, out| {
         let Some(whole) = caps.get(0) else { return };
         match caps.get(group) {
             Some(inner) => {
@@ -21,31 +28,46 @@ pub(super) fn replace_group(regex: &DotNetRegex, text: &str, group: usize, value
 }
 
 /// Form 3: .NET `Regex.Replace` with substitutions in `replacement`.
-pub(super) fn regex_replace(regex: &DotNetRegex, text: &str, replacement: &str) -> String {
+pub(super) fn regex_replace(
+    regex: &DotNetRegex,
+    text: &str,
+    replacement: &str,
+    budget: &mut Budget,
+) -> Result<String, String> {
     let parts = Substitution::parse(replacement, regex);
-    rebuild(text, &regex.matches(text), |caps, out| {
+    rebuild(regex, text, budget, |caps, out| {
         for part in &parts {
             out.push_str(part.expand(caps, text));
         }
     })
 }
 
-/// Copies `text`, letting `write_match` produce the output for each match.
+/// Copies `text`, letting `write_match` produce the output for each match; the output's size is
+/// checked against `budget` after every match, so it cannot run away.
 fn rebuild(
+    regex: &DotNetRegex,
     text: &str,
-    matches: &[Captures<'_>],
-    mut write_match: impl FnMut(&Captures<'_>, &mut String),
-) -> String {
-    let mut out = String::with_capacity(text.len());
+    budget: &mut Budget,
+    mut write_match: impl FnMut(&Captures<'_, str>, &mut String),
+) -> Result<String, String> {
+    let mut out = String::new();
     let mut copied_to = 0;
-    for caps in matches {
-        let Some(whole) = caps.get(0) else { continue };
+    regex.for_each_match(text, budget, |caps| {
+        let Some(whole) = caps.get(0) else {
+            return Ok(());
+        };
         out.push_str(slice(text, copied_to, whole.start()));
         write_match(caps, &mut out);
         copied_to = whole.end();
-    }
+        budget_check(&out)
+    })?;
     out.push_str(slice(text, copied_to, text.len()));
-    out
+    Ok(out)
+}
+
+/// The per-value size limit, checked while a value grows.
+fn budget_check(out: &str) -> Result<(), String> {
+    Budget::default().check_size(out.len())
 }
 
 /// `text[start..end]`, or `""` if the range is not valid (it always is for match bounds).
@@ -58,7 +80,7 @@ fn slice(text: &str, start: usize, end: usize) -> &str {
 enum Substitution {
     /// Literal text.
     Text(String),
-    /// A capture (by `regex-lite` index); `$0`, `$&`, `$n`, `${name}`, `$+`.
+    /// A capture (by `fancy-regex` index); `$0`, `$&`, `$n`, `${name}`, `$+`.
     Group(usize),
     /// `` $` ``: the input before the match.
     Before,
@@ -133,7 +155,7 @@ impl Substitution {
     }
 
     /// The text this piece stands for in one match of `input`.
-    fn expand<'t>(&'t self, caps: &Captures<'t>, input: &'t str) -> &'t str {
+    fn expand<'t>(&'t self, caps: &Captures<'t, str>, input: &'t str) -> &'t str {
         let whole = caps.get(0);
         match self {
             Substitution::Text(text) => text,

@@ -1,5 +1,5 @@
-//! Character classes `[…]`, read with .NET's rules and written so `regex-lite` reads them the
-//! same way; class subtraction is rejected.
+//! Character classes `[…]`, read with .NET's rules and written so `fancy-regex` reads them the
+//! same way; .NET's class subtraction `[a-z-[aeiou]]` becomes `fancy-regex`'s `--`.
 
 use super::translator::{Atom, Translator};
 
@@ -28,8 +28,8 @@ impl Translator {
                 self.pos += 1;
                 return Ok(());
             }
-            if self.pos > first_item {
-                self.reject_subtraction()?;
+            if self.pos > first_item && self.at("-[") {
+                return self.subtraction(open);
             }
             let item_start = self.pos;
             let low = self.class_atom()?;
@@ -40,7 +40,10 @@ impl Translator {
                 self.push_atom(low);
                 continue;
             }
-            self.reject_subtraction()?;
+            if self.at("-[") {
+                self.push_atom(low);
+                return self.subtraction(open);
+            }
             self.pos += 1;
             match (low, self.class_atom()?) {
                 (Atom::Char(low), Atom::Char(high)) => {
@@ -71,15 +74,20 @@ impl Translator {
         }
     }
 
-    /// Fails on .NET class subtraction (`-[…]`) at the current position.
-    fn reject_subtraction(&self) -> Result<(), String> {
-        if self.at("-[") {
-            return Err(Self::unsupported(
-                self.pos,
-                "character class subtraction -[…]",
-                "List the remaining characters explicitly instead.",
+    /// .NET's class subtraction `[base-[excluded]]`, which must end the class.
+    fn subtraction(&mut self, open: usize) -> Result<(), String> {
+        self.out.push_str("--");
+        self.pos += 1;
+        self.class()?;
+        if self.peek(0) != Some(']') {
+            return Err(format!(
+                "The regular expression subtracts a class inside the class [ at character {}, \
+                 but the subtraction is not the last thing in it. Write [base-[excluded]].",
+                open + 1
             ));
         }
+        self.out.push(']');
+        self.pos += 1;
         Ok(())
     }
 }

@@ -1,22 +1,43 @@
 //! Backslash escapes, inside and outside character classes: class shorthands, anchors, control
-//! characters, hexadecimal, Unicode and octal escapes; backreferences and the .NET-only anchors
-//! are rejected.
+//! characters, hexadecimal, Unicode and octal escapes, `\p{…}`, and backreferences by number
+//! and by name. .NET's `\w`, `\d`, `\s` and `\b` are written out as general categories.
 
 use super::translator::{Atom, Translator};
+use super::unicode_names::{self, Property};
 
-/// What to do instead of a backreference.
-const BACKREFERENCE_ADVICE: &str =
-    "Backreferences cannot be evaluated here; match the text again instead.";
+/// .NET's `\w` (letters, non-spacing marks, decimal digits, connector punctuation), as class items.
+const WORD: &str = r"\p{L}\p{Mn}\p{Nd}\p{Pc}";
+/// .NET's `\s` (`\f\n\r\t\v\x85` and the separators `\p{Z}`), as class items.
+const SPACE: &str = r"\f\n\r\t\x0B\x{85}\p{Z}";
+
+/// `\b` on .NET's `\w`: a word character on exactly one side.
+fn word_boundary(negated: bool) -> String {
+    let w = format!("[{WORD}]");
+    if negated {
+        format!("(?:(?<={w})(?={w})|(?<!{w})(?!{w}))")
+    } else {
+        format!("(?:(?<={w})(?!{w})|(?<!{w})(?={w}))")
+    }
+}
+
+/// A set of class items, as an atom: bare items inside a class, bracketed outside.
+fn items(items: &str, negated: bool, in_class: bool) -> Atom {
+    Atom::Raw(match (negated, in_class) {
+        (false, true) => items.to_owned(),
+        (false, false) => format!("[{items}]"),
+        (true, _) => format!("[^{items}]"),
+    })
+}
 
 impl Translator {
-    /// A backslash escape outside a character class.
+    /// Reads an escape outside a character class and writes its translation.
     pub(super) fn escape(&mut self) -> Result<(), String> {
         let atom = self.read_escape(false)?;
         self.push_atom(atom);
         Ok(())
     }
 
-    /// Reads a backslash escape, inside (`in_class`) or outside a character class.
+    /// Reads the escape at the current `\\`; `in_class` selects the rules inside `[…]`.
     pub(super) fn read_escape(&mut self, in_class: bool) -> Result<Atom, String> {
         let start = self.pos;
         let Some(c) = self.peek(1) else {
@@ -28,17 +49,16 @@ impl Translator {
         };
         self.pos += 2;
         let atom = match c {
-            'd' => Atom::Raw("\\d"),
-            'D' => Atom::Raw("\\D"),
-            'w' => Atom::Raw("\\w"),
-            'W' => Atom::Raw("\\W"),
-            's' => Atom::Raw("\\s"),
-            'S' => Atom::Raw("\\S"),
+            'd' => Atom::Raw(r"\p{Nd}".to_owned()),
+            'D' => Atom::Raw(r"\P{Nd}".to_owned()),
+            'w' | 'W' => items(WORD, c == 'W', in_class),
+            's' | 'S' => items(SPACE, c == 'S', in_class),
+            'p' | 'P' => self.property(start, c == 'P', in_class)?,
             'b' if in_class => Atom::Char('\u{8}'),
-            'b' if !in_class => Atom::Raw("\\b"),
-            'B' if !in_class => Atom::Raw("\\B"),
-            'A' if !in_class => Atom::Raw("\\A"),
-            'z' if !in_class => Atom::Raw("\\z"),
+            'b' | 'B' => Atom::Raw(word_boundary(c == 'B')),
+            'A' if !in_class => Atom::Raw(r"\A".to_owned()),
+            'z' if !in_class => Atom::Raw(r"\z".to_owned()),
+            'Z' if !in_class => Atom::Raw(r"(?=\n?\z)".to_owned()),
             't' => Atom::Char('\t'),
             'n' => Atom::Char('\n'),
             'r' => Atom::Char('\r'),
@@ -55,38 +75,17 @@ impl Translator {
                 Atom::Char(self.octal_escape(3))
             }
             '1'..='9' if !in_class => {
-                return Err(Self::unsupported(
-                    start,
-                    &format!("the backreference \\{c}"),
-                    BACKREFERENCE_ADVICE,
-                ))
+                self.pos -= 1;
+                let digits = self.run_from(self.pos, |d| d.is_ascii_digit());
+                self.pos += digits.chars().count();
+                self.numbered_backreference(start, &digits)?
             }
-            'k' if !in_class => {
-                return Err(Self::unsupported(
-                    start,
-                    "a named backreference \\k",
-                    BACKREFERENCE_ADVICE,
-                ))
-            }
-            'p' | 'P' => {
-                return Err(Self::unsupported(
-                    start,
-                    &format!("the Unicode category \\{c}{{…}}"),
-                    "List the characters in a class such as [a-zA-Z] instead.",
-                ))
-            }
+            'k' if !in_class => self.named_backreference(start)?,
             'G' if !in_class => {
                 return Err(Self::unsupported(
                     start,
                     "the \\G anchor",
                     "Use ^ to anchor at the start instead.",
-                ))
-            }
-            'Z' if !in_class => {
-                return Err(Self::unsupported(
-                    start,
-                    "the \\Z anchor",
-                    "Use \\z or $ to anchor at the end instead.",
                 ))
             }
             _ if c.is_alphanumeric() || c == '_' => {
@@ -102,7 +101,90 @@ impl Translator {
         Ok(atom)
     }
 
-    /// `\xhh` or `\uhhhh`: exactly `digits` hexadecimal digits, as .NET requires.
+    /// `\p{name}` / `\P{name}`: a general category or a .NET named block.
+    fn property(&mut self, start: usize, negated: bool, in_class: bool) -> Result<Atom, String> {
+        let name = (self.peek(0) == Some('{'))
+            .then(|| self.run_from(self.pos + 1, |c| c != '}'))
+            .filter(|name| self.chars.get(self.pos + 1 + name.chars().count()) == Some(&'}'));
+        let Some(name) = name else {
+            return Err(format!(
+                "The regular expression has \\p at character {} without a {{name}}: write \
+                 \\p{{L}} for a category or \\p{{IsGreek}} for a block.",
+                start + 1
+            ));
+        };
+        self.pos += name.chars().count() + 2;
+        match unicode_names::property(&name) {
+            Some(Property::Category(category)) => Ok(Atom::Raw(format!(
+                "\\{}{{{category}}}",
+                if negated { 'P' } else { 'p' }
+            ))),
+            Some(Property::Block(first, _)) if unicode_names::is_surrogate_block(first) => {
+                Err(Self::unsupported(
+                    start,
+                    &format!("the surrogate block \\p{{{name}}}"),
+                    "This preview matches whole characters, never halves of a UTF-16 pair.",
+                ))
+            }
+            Some(Property::Block(first, last)) => Ok(items(
+                &format!("\\x{{{first:X}}}-\\x{{{last:X}}}"),
+                negated,
+                in_class,
+            )),
+            None => Err(format!(
+                "The regular expression names the unknown Unicode category or block \\p{{{name}}} \
+                 at character {}. Categories are written like L, Lu or Nd; blocks like IsGreek \
+                 or IsBasicLatin (names are case-sensitive).",
+                start + 1
+            )),
+        }
+    }
+
+    /// `\1`…: a backreference by .NET group number.
+    fn numbered_backreference(&mut self, start: usize, digits: &str) -> Result<Atom, String> {
+        self.numbered_backreference = true;
+        let number: usize = digits.parse().unwrap_or(usize::MAX);
+        let Some(by_number) = &self.by_number else {
+            return Ok(Atom::Raw(r"(?:\1)".to_owned()));
+        };
+        match by_number.get(number).filter(|_| number > 0) {
+            Some(index) => Ok(Atom::Raw(format!(r"(?:\{index})"))),
+            None => Err(format!(
+                "The regular expression refers to group {number} at character {}, but it has \
+                 {} numbered group(s).",
+                start + 1,
+                by_number.len().saturating_sub(1)
+            )),
+        }
+    }
+
+    /// `\k<name>` or `\k'name'` (a name or a group number).
+    fn named_backreference(&mut self, start: usize) -> Result<Atom, String> {
+        let close = match self.peek(0) {
+            Some('<') => '>',
+            Some('\'') => '\'',
+            _ => {
+                return Err(format!(
+                    "The regular expression has \\k at character {} without <name>: write \
+                     \\k<name> to match the text of a named group again.",
+                    start + 1
+                ))
+            }
+        };
+        let name = self.run_from(self.pos + 1, |c| c != close);
+        if self.chars.get(self.pos + 1 + name.chars().count()) != Some(&close) {
+            return Err(format!(
+                "The regular expression has \\k at character {} whose name is never closed.",
+                start + 1
+            ));
+        }
+        self.pos += name.chars().count() + 2;
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_digit()) {
+            return self.numbered_backreference(start, &name);
+        }
+        Ok(Atom::Raw(format!("(?:\\k<{name}>)")))
+    }
+
     fn hex_escape(&mut self, start: usize, digits: usize) -> Result<char, String> {
         let hex: String = self.chars.iter().skip(self.pos).take(digits).collect();
         let code = (hex.chars().count() == digits && hex.chars().all(|c| c.is_ascii_hexdigit()))
@@ -165,7 +247,7 @@ mod tests {
     fn single_backslash_escape_from_expression_text() {
         // `"\+(?<isdCode>…)"` in an expression keeps the backslash, so `\+` arrives here.
         let re = compile_dotnet_regex(r"\+(?<isdCode>49|44)(?<phoneNumber>.*)").unwrap();
-        let caps = re.captures("+49 30 1234").unwrap();
+        let caps = re.captures("+49 30 1234").unwrap().unwrap();
         assert_eq!(caps.name("isdCode").map(|m| m.as_str()), Some("49"));
     }
 }

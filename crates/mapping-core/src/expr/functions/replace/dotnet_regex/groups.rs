@@ -1,52 +1,34 @@
-//! Everything that opens with `(`: plain and named groups, comments and inline options; the
-//! .NET constructs `regex-lite` cannot run (lookaround, atomic groups, conditionals, balancing
-//! groups) are rejected.
+//! Groups: capturing, named (`(?<name>…)`, `(?'name'…)`), non-capturing, lookaround, atomic,
+//! comments and inline options. Conditionals and balancing groups are refused with advice.
 
 use super::translator::Translator;
 
+/// Group openings copied as they are: lookahead, lookbehind, atomic, non-capturing.
+const PASSED: &[&str] = &["(?=", "(?!", "(?<=", "(?<!", "(?>", "(?:"];
+
 impl Translator {
-    /// A `(`: a group, an inline option, a comment, or an unsupported construct.
+    /// Reads a group opening at `(`.
     pub(super) fn group(&mut self) -> Result<(), String> {
         let start = self.pos;
-        let rejected: &[(&str, &str, &str)] = &[
-            (
-                "(?=",
-                "lookahead (?=",
-                "Match the following text as part of the pattern instead.",
-            ),
-            (
-                "(?!",
-                "negative lookahead (?!",
-                "Rewrite the pattern without it.",
-            ),
-            (
-                "(?<=",
-                "lookbehind (?<=",
-                "Match the preceding text as part of the pattern instead.",
-            ),
-            (
-                "(?<!",
-                "negative lookbehind (?<!",
-                "Rewrite the pattern without it.",
-            ),
-            (
-                "(?>",
-                "an atomic group (?>",
-                "Use a plain group (?:…) instead.",
-            ),
-            (
-                "(?(",
+        if self.at("(?(") {
+            return Err(Self::unsupported(
+                start,
                 "a conditional (?(",
                 "Split the logic with IIF instead.",
-            ),
-            (
-                "(?P",
+            ));
+        }
+        if self.at("(?P") {
+            return Err(Self::unsupported(
+                start,
                 "Python-style (?P",
                 "Name groups the .NET way: (?<name>…).",
-            ),
-        ];
-        if let Some(&(_, what, advice)) = rejected.iter().find(|(prefix, _, _)| self.at(prefix)) {
-            return Err(Self::unsupported(start, what, advice));
+            ));
+        }
+        if let Some(opening) = PASSED.iter().find(|p| self.at(p)) {
+            self.out.push_str(opening);
+            self.pos += opening.chars().count();
+            self.open_scope(self.opts());
+            return Ok(());
         }
         if self.at("(?#") {
             return self.skip_comment(start);
@@ -57,12 +39,17 @@ impl Translator {
         if self.at("(?") {
             return self.inline_options(start);
         }
-        self.out.push('(');
         self.pos += 1;
+        if self.opts().explicit_capture {
+            self.out.push_str("(?:");
+        } else {
+            self.out.push('(');
+            self.groups.push(None);
+        }
+        self.open_scope(self.opts());
         Ok(())
     }
 
-    /// `(?#…)`: a comment, dropped.
     fn skip_comment(&mut self, start: usize) -> Result<(), String> {
         let close = (self.pos..self.chars.len()).find(|&i| self.chars.get(i) == Some(&')'));
         match close {
@@ -78,7 +65,6 @@ impl Translator {
         }
     }
 
-    /// `(?<name>` or `(?'name'`: validates the name and emits `(?P<name>`.
     fn named_group(&mut self, start: usize) -> Result<(), String> {
         let close = if self.peek(2) == Some('\'') {
             '\''
@@ -99,12 +85,12 @@ impl Translator {
         self.out.push_str("(?P<");
         self.out.push_str(&name);
         self.out.push('>');
-        self.group_names.push(name);
+        self.groups.push(Some(name));
         self.pos = name_start + name_len + 1;
+        self.open_scope(self.opts());
         Ok(())
     }
 
-    /// Accepts group names that both .NET and `regex-lite` read the same way.
     fn check_group_name(&self, start: usize, name: &str) -> Result<(), String> {
         let Some(first) = name.chars().next() else {
             return Err(format!(
@@ -135,7 +121,7 @@ impl Translator {
                 start + 1
             ));
         }
-        if self.group_names.iter().any(|n| n == name) {
+        if self.groups.iter().flatten().any(|n| n == name) {
             return Err(Self::unsupported(
                 start,
                 &format!("the group name \"{name}\" a second time"),
@@ -145,27 +131,62 @@ impl Translator {
         Ok(())
     }
 
-    /// `(?ims-ims)` or `(?ims-ims:`: inline options, passed on; `n` and `x` are rejected.
+    /// `(?imnsx-imnsx)` (for the rest of the enclosing group) or `(?imnsx-imnsx:…)`.
     fn inline_options(&mut self, start: usize) -> Result<(), String> {
         let flags_start = self.pos + 2;
         let flags = self.run_from(flags_start, |c| c != ':' && c != ')');
-        if let Some(bad) = flags.chars().find(|c| !matches!(c, 'i' | 'm' | 's' | '-')) {
-            return Err(match bad {
-                'n' | 'x' => Self::unsupported(
-                    start,
-                    &format!("the inline option {bad}"),
-                    "Remove it; write the pattern without that option.",
-                ),
-                _ => format!(
-                    "The regular expression has an unknown group construct (?{flags} at \
-                     character {}. Groups are written (…), (?:…) or (?<name>…).",
+        let end = flags_start + flags.chars().count();
+        let scoped = match self.chars.get(end) {
+            Some(':') => true,
+            Some(')') => false,
+            _ => {
+                return Err(format!(
+                    "The regular expression has an option group (?{flags} at character {} that \
+                     is never closed.",
                     start + 1
-                ),
-            });
+                ))
+            }
+        };
+        let mut options = self.opts();
+        let mut passed = String::new();
+        let mut on = true;
+        for flag in flags.chars() {
+            match flag {
+                '-' => {
+                    on = false;
+                    passed.push('-');
+                }
+                'i' | 's' => passed.push(flag),
+                'm' => options.multiline = on,
+                'n' => options.explicit_capture = on,
+                'x' => options.ignore_whitespace = on,
+                _ => {
+                    return Err(format!(
+                        "The regular expression has an unknown group construct (?{flags} at \
+                         character {}. Groups are written (…), (?:…) or (?<name>…); options are \
+                         i, m, n, s and x.",
+                        start + 1
+                    ))
+                }
+            }
         }
-        self.out.push_str("(?");
-        self.out.push_str(&flags);
-        self.pos = flags_start + flags.chars().count();
+        let passed = passed.trim_end_matches('-');
+        self.pos = end + 1;
+        if scoped {
+            self.out.push_str("(?");
+            self.out.push_str(passed);
+            self.out.push(':');
+            self.open_scope(options);
+        } else {
+            if !passed.is_empty() {
+                self.out.push_str("(?");
+                self.out.push_str(passed);
+                self.out.push(')');
+            }
+            if let Some(top) = self.options.last_mut() {
+                *top = options;
+            }
+        }
         Ok(())
     }
 }
@@ -173,23 +194,26 @@ impl Translator {
 #[cfg(test)]
 mod tests {
     use super::super::compile_dotnet_regex;
-    use regex_lite::Regex;
 
     #[test]
-    fn angle_bracket_names_are_accepted_by_regex_lite() {
-        let re = compile_dotnet_regex(r"(?<year>\d{4})-(?<month>\d{2})").unwrap();
-        let caps = re.captures("on 2024-05").unwrap();
+    fn both_name_syntaxes_are_accepted() {
+        let re = compile_dotnet_regex(r"(?<year>\d{4})-(?'month'\d{2})").unwrap();
+        let caps = re.captures("on 2024-05").unwrap().unwrap();
         assert_eq!(caps.name("year").map(|m| m.as_str()), Some("2024"));
-        assert!(
-            Regex::new("(?<raw>x)").is_ok(),
-            "regex-lite accepts (?<name>…) natively"
-        );
+        assert_eq!(caps.name("month").map(|m| m.as_str()), Some("05"));
     }
 
     #[test]
-    fn quote_names_are_translated() {
-        let re = compile_dotnet_regex(r"(?'user'[^@]+)@").unwrap();
-        let caps = re.captures("jsmith@contoso.com").unwrap();
-        assert_eq!(caps.name("user").map(|m| m.as_str()), Some("jsmith"));
+    fn option_scopes_end_with_their_group() {
+        let re = compile_dotnet_regex(r"((?i)a)a").unwrap();
+        assert!(re.is_match("Aa").unwrap());
+        assert!(!re.is_match("AA").unwrap());
+        let re = compile_dotnet_regex(
+            r"(?x)(a # comment ( with a parenthesis
+            b)",
+        )
+        .unwrap();
+        assert!(re.is_match("ab").unwrap());
+        assert_eq!(re.captures_len(), 2);
     }
 }

@@ -1,64 +1,135 @@
-//! .NET regular expressions on `regex-lite`: compiling a translated pattern within size limits,
-//! and the .NET rules `regex-lite` does not follow by itself (group numbering, the enumeration
-//! of matches). The translation itself lives in `translator` and its parts: `escapes`,
-//! `classes` and `groups`.
+//! .NET regular expressions on `fancy-regex`: compiling a translated pattern within size and
+//! backtracking limits, and the .NET rules `fancy-regex` does not follow by itself (group
+//! numbering, the enumeration of matches). The translation itself lives in `translator` and its
+//! parts: `escapes`, `classes`, `groups` and `unicode_names`.
 
 mod classes;
 mod escapes;
+#[cfg(test)]
+mod examples;
 mod groups;
 mod translator;
+mod unicode_names;
 
-use regex_lite::{Captures, Regex, RegexBuilder};
+use fancy_regex::{Captures, Error, Regex, RegexBuilder, RuntimeError};
 
-use translator::Translator;
+use super::super::budget::{group_digits, Budget, REGEX_BACKTRACK_LIMIT};
 
-/// Approximate upper bound, in bytes, for a compiled pattern; larger patterns are rejected.
+/// Upper bound, in bytes, for the automata `fancy-regex` compiles for a pattern.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
-/// Deepest nesting of groups and repetitions a pattern may have.
-const REGEX_NEST_LIMIT: u32 = 100;
+/// Most instructions of `fancy-regex`'s backtracking program for one pattern.
+const REGEX_PROGRAM_LIMIT: usize = 100_000;
 
-/// Translates a .NET regular expression to `regex-lite` syntax and compiles it, with size and
-/// nesting limits so an oversized pattern is an error rather than a slow preview.
-///
-/// Group names and order are preserved, so `regex-lite` capture index *i* is the *i*-th opening
-/// parenthesis; note that .NET numbers named groups after all unnamed ones.
+/// Deepest nesting of groups a pattern may have.
+const REGEX_NEST_LIMIT: usize = 100;
+
+/// Translates a .NET regular expression to `fancy-regex` syntax and compiles it, with size
+/// limits so an oversized pattern is an error rather than a slow preview.
 ///
 /// # Errors
 ///
-/// Fails, naming the construct and its position, on .NET syntax `regex-lite` cannot run (see the
-/// `replace` module documentation), on invalid patterns, and on patterns over the size or
-/// nesting limit.
+/// Fails, naming the construct and its position, on .NET syntax this preview cannot run (see the
+/// `replace` module documentation), on invalid patterns, and on patterns over a size limit.
 pub fn compile_dotnet_regex(pattern: &str) -> Result<Regex, String> {
-    let translated = Translator::new(pattern).run()?;
-    RegexBuilder::new(&translated)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .nest_limit(REGEX_NEST_LIMIT)
+    compile(pattern).map(|(regex, _)| regex)
+}
+
+/// The compiled pattern and its weight (estimated work per character of input).
+fn compile(pattern: &str) -> Result<(Regex, u64), String> {
+    let depth = pattern.chars().filter(|&c| c == '(').count();
+    if depth > REGEX_NEST_LIMIT && nesting(pattern) > REGEX_NEST_LIMIT {
+        return Err(format!(
+            "The regular expression \"{}…\" nests groups more than {REGEX_NEST_LIMIT} deep; \
+             simplify it.",
+            pattern.chars().take(20).collect::<String>()
+        ));
+    }
+    let translated = translator::translate(pattern)?;
+    let regex = RegexBuilder::new(&translated.pattern)
+        .backtrack_limit(REGEX_BACKTRACK_LIMIT)
+        .delegate_size_limit(REGEX_SIZE_LIMIT)
+        .delegate_dfa_size_limit(REGEX_SIZE_LIMIT)
+        .max_prog_size(REGEX_PROGRAM_LIMIT)
         .build()
         .map_err(|e| {
             format!(
                 "The regular expression \"{pattern}\" cannot be used: {e}. Check it in a .NET \
                  regex tester, or simplify it if it is very large."
             )
-        })
+        })?;
+    Ok((regex, translated.weight))
+}
+
+/// The deepest nesting of parentheses (escapes and classes are not parsed: an upper bound).
+fn nesting(pattern: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for c in pattern.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The message for a search that ran past the backtracking limit.
+fn timeout_message() -> String {
+    format!(
+        "the regular expression ran past the backtracking limit ({} steps per search), the \
+         preview's match timeout (.NET would throw RegexMatchTimeoutException); avoid nested \
+         repetition such as (a+)+ or anchor the pattern",
+        group_digits(REGEX_BACKTRACK_LIMIT as u64)
+    )
+}
+
+fn run_error(e: &Error) -> String {
+    match e {
+        Error::RuntimeError(RuntimeError::BacktrackLimitExceeded) => timeout_message(),
+        other => format!("the regular expression failed: {other}"),
+    }
 }
 
 /// A compiled pattern together with .NET's group numbering.
 pub(super) struct DotNetRegex {
     regex: Regex,
-    /// `by_number[n]` is the `regex-lite` capture index of .NET group number `n`.
+    /// `by_number[n]` is the `fancy-regex` capture index of .NET group number `n`.
     by_number: Vec<usize>,
+    /// Estimated work per character of input.
+    weight: u64,
 }
 
 impl DotNetRegex {
     /// Compiles a .NET pattern and works out its .NET group numbers.
     pub(super) fn compile(pattern: &str) -> Result<Self, String> {
-        let regex = compile_dotnet_regex(pattern)?;
+        let (regex, weight) = compile(pattern)?;
         let names: Vec<Option<&str>> = regex.capture_names().collect();
         let unnamed = (1..names.len()).filter(|&i| names.get(i).is_some_and(Option::is_none));
         let named = (1..names.len()).filter(|&i| names.get(i).is_some_and(Option::is_some));
         let by_number = std::iter::once(0).chain(unnamed).chain(named).collect();
-        Ok(Self { regex, by_number })
+        Ok(Self {
+            regex,
+            by_number,
+            weight,
+        })
+    }
+
+    /// Charges the estimated work of searching `text` to `budget`.
+    fn charge(&self, text: &str, budget: &mut Budget) -> Result<(), String> {
+        let chars = u64::try_from(text.chars().count()).unwrap_or(u64::MAX);
+        let work = self.weight.saturating_mul(chars.saturating_add(1));
+        budget.spend(
+            work,
+            &format!(
+                "the regular expression (about {} steps per character) over {} characters",
+                group_digits(self.weight),
+                group_digits(chars)
+            ),
+        )
     }
 
     /// The capture index of a group given by name, or by .NET number written in digits.
@@ -102,33 +173,47 @@ impl DotNetRegex {
     }
 
     /// The text captured by group `index` in the first match in `text`, if any.
-    pub(super) fn first_capture<'t>(&self, text: &'t str, index: usize) -> Option<&'t str> {
-        self.regex
-            .captures(text)
-            .and_then(|caps| caps.get(index))
-            .map(|m| m.as_str())
+    pub(super) fn first_capture<'t>(
+        &self,
+        text: &'t str,
+        index: usize,
+        budget: &mut Budget,
+    ) -> Result<Option<&'t str>, String> {
+        self.charge(text, budget)?;
+        let caps = self.regex.captures(text).map_err(|e| run_error(&e))?;
+        Ok(caps.and_then(|caps| caps.get(index)).map(|m| m.as_str()))
     }
 
-    /// All matches in `text`, enumerated as .NET does: after an empty match the search resumes
-    /// one character later; after a non-empty match it resumes at its end, where an empty match
-    /// is allowed.
-    pub(super) fn matches<'t>(&self, text: &'t str) -> Vec<Captures<'t>> {
-        let mut found = Vec::new();
+    /// Calls `each` for every match in `text`, enumerated as .NET does: after an empty match the
+    /// search resumes one character later; after a non-empty match it resumes at its end, where
+    /// an empty match is allowed.
+    pub(super) fn for_each_match<'t>(
+        &self,
+        text: &'t str,
+        budget: &mut Budget,
+        mut each: impl FnMut(&Captures<'t, str>) -> Result<(), String>,
+    ) -> Result<(), String> {
+        self.charge(text, budget)?;
         let mut from = 0;
         while from <= text.len() {
-            let Some(caps) = self.regex.captures_at(text, from) else {
+            let Some(caps) = self
+                .regex
+                .captures_from_pos(text, from)
+                .map_err(|e| run_error(&e))?
+            else {
                 break;
             };
             let Some(whole) = caps.get(0) else { break };
-            from = if whole.is_empty() {
+            from = if whole.start() == whole.end() {
                 let next = text.get(whole.end()..).and_then(|rest| rest.chars().next());
                 whole.end() + next.map_or(1, char::len_utf8)
             } else {
                 whole.end()
             };
-            found.push(caps);
+            budget.spend(1, "the number of matches")?;
+            each(&caps)?;
         }
-        found
+        Ok(())
     }
 }
 
@@ -147,7 +232,7 @@ mod tests {
 
     #[test]
     fn dotnet_group_numbering_puts_named_groups_last() {
-        // .NET: $1 = (c), $2 = (?<a>…); regex-lite would number them the other way round.
+        // .NET: $1 = (c), $2 = (?<a>…); fancy-regex numbers them the other way round.
         assert_eq!(regex_form("ab", "(?<a>a)(b)", "$1|$2"), some("b|a"));
         assert_eq!(regex_form("ab", "(?<a>a)(b)", "${a}"), some("a"));
         assert_eq!(group_form("ab", "(?<a>a)(b)", "2", "#"), some("#b"));
@@ -177,6 +262,14 @@ mod tests {
 
     // --- compile_dotnet_regex ---
 
+    /// Whether `pattern` matches somewhere in `text`.
+    fn matches(pattern: &str, text: &str) -> bool {
+        compile_dotnet_regex(pattern)
+            .unwrap()
+            .is_match(text)
+            .unwrap()
+    }
+
     #[test]
     fn malformed_patterns_are_errors() {
         let cases = [
@@ -195,9 +288,86 @@ mod tests {
             ("(?#comment", "never closed"),
             ("(?z)", "unknown group construct"),
             ("*a", "cannot be used"),
-            ("a{3,1}", "cannot be used"),
+            ("a{3,1}", "minimum is larger than its maximum"),
         ];
         for (pattern, expected) in cases {
+            let err = compile_dotnet_regex(pattern).unwrap_err();
+            assert!(err.contains(expected), "{pattern}: {err}");
+        }
+    }
+
+    #[test]
+    fn dotnet_literal_rules_are_kept() {
+        assert!(matches("a{", "a{"));
+        assert!(matches("a{x}", "a{x}"));
+        assert!(matches("a{,3}", "a{,3}"));
+        assert!(matches("}", "}"));
+        assert!(matches("]", "]"));
+        assert!(matches("[[]", "["));
+        assert!(matches("[]a]", "]"));
+        assert!(matches("[a&&b]", "&"));
+        assert!(matches("[~~]", "~"));
+        assert!(matches("[!--]", ","));
+        assert!(matches("[--/]", "."));
+        assert!(matches("[ #]", " "));
+        assert!(matches("[a^]", "^"));
+        assert!(!matches("[^a]", "a"));
+        assert!(matches(r"[\b]", "\u{8}"));
+        assert!(matches(r"\.\$\(\)\ \#\@", ".$() #@"));
+        assert!(!matches(r"\.", "x"));
+        assert!(matches(r"\x41\u00e9\t\e\cA\0", "Aé\t\u{1b}\u{1}\0"));
+        assert!(matches(r"\0101", "\u{8}1"));
+        assert!(matches(r"[\101]", "A"));
+        assert!(matches("a(?#note)b", "ab"));
+        assert!(matches("(?i)ABC", "abc"));
+        assert!(matches("(?i:a)B", "AB"));
+        assert!(!matches("(?i:a)B", "Ab"));
+        assert!(matches("(?s).", "\n"));
+        assert!(!matches(".", "\n"));
+        assert!(matches(r"\bword\b", "a word here"));
+        assert!(matches(r"\Aab\z", "ab"));
+        assert!(matches("x{2,}y{1,2}z{3}", "xxxyyzzz"));
+        assert!(matches("a+?b*?c??", "ac"));
+        assert!(matches("é+ü", "ééü"));
+    }
+
+    #[test]
+    fn unsupported_constructs_are_named_with_position() {
+        let cases = [
+            (r"(?(a)b|c)", "conditional (?( at character 1"),
+            (
+                r"a++",
+                "possessive quantifier (a quantifier followed by +) at character 3",
+            ),
+            (
+                r"a**",
+                "nested quantifier (two quantifiers in a row) at character 3",
+            ),
+            (r"(?<a-b>x)", "balancing group (?<a-b> at character 1"),
+            (r"(?<1>x)", "numbered group (?<1> at character 1"),
+            (
+                r"(?<a>x)(?<a>y)",
+                "group name \"a\" a second time at character 8",
+            ),
+            (r"\Gx", r"\G anchor at character 1"),
+            (r"(?P<n>x)", "Python-style (?P at character 1"),
+            (r"\p{IsHighSurrogates}", "surrogate block"),
+        ];
+        for (pattern, expected) in cases {
+            let err = compile_dotnet_regex(pattern).unwrap_err();
+            assert!(err.contains(expected), "{pattern}: {err}");
+            assert!(err.contains("not supported"), "{pattern}: {err}");
+        }
+        for (pattern, expected) in [
+            (r"\p{Greek}", "unknown Unicode category or block"),
+            (r"\p{isGreek}", "case-sensitive"),
+            (r"\pL", "without a {name}"),
+            (r"(a)\2", "refers to group 2"),
+            (r"\k<nope>", "cannot be used"),
+            (r"\k", "without <name>"),
+            ("(?z)", "unknown group construct"),
+            ("[a-z-[aeiou]b]", "not the last thing"),
+        ] {
             let err = compile_dotnet_regex(pattern).unwrap_err();
             assert!(err.contains(expected), "{pattern}: {err}");
         }
@@ -212,12 +382,31 @@ mod tests {
     }
 
     #[test]
-    fn regex_lite_limits_are_documented() {
-        // \d and \w are ASCII-only in regex-lite but Unicode in .NET.
-        let digits = compile_dotnet_regex(r"^\d+$").unwrap();
-        assert!(digits.is_match("123"));
-        assert!(!digits.is_match("١٢٣"));
-        // (?i) folds ASCII letters only.
-        assert!(!compile_dotnet_regex("(?i)é").unwrap().is_match("É"));
+    fn unicode_classes_follow_dotnet() {
+        assert!(matches(r"^\d+$", "١٢٣"), "\\d is every decimal digit");
+        assert!(!matches(r"^\d$", "½"), "but not other numbers");
+        assert!(
+            matches(r"^\w+$", "café_Ω"),
+            "\\w has letters and connector punctuation"
+        );
+        assert!(
+            !matches(r"^\w$", "\u{2160}"),
+            "\\w has no letter numbers (Nl)"
+        );
+        assert!(matches("a\\sb", "a\u{A0}b"), "\\s has the no-break space");
+        assert!(matches("a\\sb", "a\u{85}b"));
+        assert!(!matches(r"\S", " \u{3000}"));
+        assert!(
+            matches(r"[\w-]+@", "é-x@"),
+            "class shorthands inside classes"
+        );
+        assert!(matches(r"^[^\W\d]+$", "abc"));
+        assert!(!matches(r"^[^\W\d]+$", "a1"));
+        assert!(matches(r"\bé\b", "x é y"), "\\b uses .NET's \\w");
+        assert!(!matches(r"a\b", "aé"));
+        assert!(matches(r"a\B", "aé"));
+        assert!(matches(r"(?i)é", "É"), "case-insensitive beyond ASCII");
+        assert!(matches(r"(?i)σ", "Σ"));
+        assert!(matches(r"(?i:ß)", "ß"));
     }
 }
