@@ -2,7 +2,7 @@
 //! clipboard, Blob downloads, and moving the focus to a field with a span selected. None of them
 //! touches the network.
 
-use crate::view::text::byte_to_utf16;
+use playground_model::view::text::byte_to_utf16;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 

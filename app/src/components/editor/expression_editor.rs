@@ -1,12 +1,12 @@
 use super::SuggestionList;
 use crate::derived::Derived;
 use crate::dom::{caret_point, refuse_long_paste, replace_spans};
-use crate::view::completion::{self, Context, Suggestion};
-use crate::view::highlight;
-use crate::view::text::{byte_to_utf16, line_col, utf16_to_byte};
 use leptos::html::{Div, Pre, Span, Textarea};
 use leptos::prelude::*;
 use mapping_core::expr::MAX_LENGTH;
+use playground_model::view::completion::{self, Context, Suggestion};
+use playground_model::view::highlight;
+use playground_model::view::text::{byte_to_utf16, line_col, utf16_to_byte};
 use web_sys::KeyboardEvent;
 
 /// Pastes longer than this many characters (twice what Entra accepts) are refused.

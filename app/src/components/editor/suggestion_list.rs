@@ -1,5 +1,5 @@
-use crate::view::completion::Suggestion;
 use leptos::prelude::*;
+use playground_model::view::completion::Suggestion;
 
 /// The autocomplete listbox. The textarea keeps the focus (it points at the active option with
 /// `aria-activedescendant`); a click picks an option without taking the focus away.

@@ -1,5 +1,6 @@
-use crate::state::{persist, AppState, Store};
+use crate::state::{choice_from, persist, AppState, NoticeLevel, Store};
 use leptos::prelude::*;
+use playground_model::state::ui::Choice;
 use std::collections::BTreeMap;
 
 fn lines(text: &str) -> Vec<String> {
@@ -44,7 +45,7 @@ pub fn OptionsPanel() -> impl IntoView {
     let reset = move |_| {
         persist::clear_saved();
         store.load(AppState::default());
-        store.notify(false, "Started over with the defaults.");
+        store.notify(NoticeLevel::Info, "Started over with the defaults.");
     };
     view! {
         <div class="form-grid">
@@ -95,8 +96,11 @@ pub fn OptionsPanel() -> impl IntoView {
             <div>
                 <select
                     id="theme"
-                    prop:value=move || store.theme.get()
-                    on:change:target=move |ev| store.theme.set(ev.target().value())
+                    prop:value=move || store.theme().get.get().name()
+                    on:change:target=move |ev| {
+                        let theme = store.theme();
+                        theme.set.set(choice_from(&ev.target().value(), theme.get.get_untracked()));
+                    }
                 >
                     <option value="auto">"Follow the system"</option>
                     <option value="light">"Light"</option>

@@ -1,18 +1,14 @@
 use crate::components::common::ExcerptView;
+use crate::debounce::Debouncer;
 use crate::derived::Parsed;
 use crate::dom::set_style;
 use crate::state::store::TextDoc;
-use crate::view::text::{byte_to_utf16, utf16_to_byte};
-use crate::view::text_window::{self as tw, Buffer};
 use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
-use std::time::Duration;
+use playground_model::timing::{self, Deferred};
+use playground_model::view::text::{byte_to_utf16, utf16_to_byte};
+use playground_model::view::text_window::{self as tw, Buffer};
 
-/// Above this many bytes, edits reach the results once typing pauses: parsing and evaluating a
-/// large user on every keystroke would block typing.
-pub const LARGE_TEXT: usize = 200_000;
-/// How long typing must pause before a large text is read.
-const LARGE_DEBOUNCE: Duration = Duration::from_millis(300);
 /// Must equal the editor's CSS line height and top padding, in pixels. Whole numbers: formatting
 /// an f64 would link the float printer into the page for nothing.
 const LINE_HEIGHT: i32 = 20;
@@ -40,7 +36,7 @@ pub fn JsonEditor(
     let view_height = StoredValue::new(360i32);
     let all_selected = RwSignal::new(false);
     let pending = RwSignal::new(false);
-    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let debouncer = Debouncer::new();
     // A selection scrolled out of the window, and where the caret was put meanwhile.
     let detached = StoredValue::new(None::<((usize, usize), u32)>);
     let error = Memo::new(move |_| parsed.with(|p| p.error.clone()));
@@ -107,9 +103,7 @@ pub fn JsonEditor(
         }
     };
     let publish = move || {
-        if let Some(t) = timer.get_value() {
-            t.clear();
-        }
+        debouncer.cancel();
         pending.set(false);
         commit();
         doc.text.set(buffer.with_value(|b| b.text.clone()));
@@ -151,16 +145,11 @@ pub fn JsonEditor(
         scroll_to_line(line);
     };
     let schedule_publish = move || {
-        let size = buffer.with_value(|b| b.text.len());
-        if size > LARGE_TEXT {
-            if let Some(t) = timer.get_value() {
-                t.clear();
-            }
-            pending.set(true);
-            timer.set_value(set_timeout_with_handle(publish, LARGE_DEBOUNCE).ok());
-        } else {
-            publish();
-        }
+        // A large text reaches the results once typing pauses: parsing and evaluating it on
+        // every keystroke would block typing.
+        let delay = timing::delay(Deferred::Publish, buffer.with_value(|b| b.text.len()));
+        pending.set(delay.is_some());
+        debouncer.run(delay, publish);
     };
     // Replaces bytes `start..end` of the whole text, leaving the caret after `text`.
     let replace = move |start: usize, end: usize, text: &str| {
@@ -219,9 +208,7 @@ pub fn JsonEditor(
     // A text replaced from outside (a sample, a shared link, the first render).
     Effect::new(move |_| {
         doc.loaded.track();
-        if let Some(t) = timer.get_value() {
-            t.clear();
-        }
+        debouncer.cancel();
         pending.set(false);
         buffer.update_value(|b| b.reset(doc.text.get_untracked()));
         if let Some(s) = scroller.get_untracked() {

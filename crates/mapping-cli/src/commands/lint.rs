@@ -2,20 +2,22 @@
 
 use crate::inputs;
 use mapping_core::diag::Severity;
-use mapping_core::lint;
 use mapping_core::provision::{self, Options};
+use mapping_core::{lint, report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(mappings: Option<&str>, user: Option<&PathBuf>, json: bool) -> ExitCode {
     let run = || -> Result<Vec<mapping_core::finding::Finding>, String> {
         let set = inputs::mappings(mappings)?;
-        let mut findings = lint::lint(&set);
-        if let Some(user) = user {
-            let preview = provision::preview(&inputs::json_file(user)?, &set, &Options::default())?;
-            findings.extend(preview.findings);
-        }
-        Ok(findings)
+        let create = match user {
+            Some(user) => {
+                provision::preview(&inputs::json_file(user)?, &set, &Options::default())?.findings
+            }
+            None => Vec::new(),
+        };
+        // Ranked and without repeats, as the playground's Problems panel shows them.
+        Ok(report::merge(lint::lint(&set), create, Vec::new()))
     };
     let findings = match run() {
         Ok(f) => f,

@@ -6,6 +6,7 @@ use mapping_core::genesys::checks::PhoneCheck;
 use mapping_core::graph::Lifecycle;
 use mapping_core::provision::{self, Options};
 use mapping_core::scim::{Dialect, ScimRequest};
+use mapping_core::{lint, report};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
@@ -72,6 +73,8 @@ struct Report {
     requests: Vec<ScimRequest>,
     findings: Vec<Finding>,
     phones: Vec<PhoneCheck>,
+    /// Per phone: the fix composed with the row's expression (`report::phone_suggestion`).
+    suggestions: Vec<Option<(String, String)>>,
 }
 
 pub fn preview(user: &Path, common: &Common) -> ExitCode {
@@ -79,10 +82,17 @@ pub fn preview(user: &Path, common: &Common) -> ExitCode {
         let set = inputs::mappings(common.mappings.as_deref())?;
         let user = inputs::json_file(user)?;
         let p = provision::preview(&user, &set, &common.options()?)?;
+        // The same findings, in the same order, as the playground's Problems panel.
+        let suggestions = p
+            .phones
+            .iter()
+            .map(|ph| report::phone_suggestion(ph, &set))
+            .collect();
         Ok(Report {
             requests: p.requests,
-            findings: p.findings,
+            findings: report::merge(lint::lint(&set), p.findings, Vec::new()),
             phones: p.phones,
+            suggestions,
         })
     };
     match run() {
@@ -102,8 +112,9 @@ pub fn patch(before: &Path, after: &Path, common: &Common) -> ExitCode {
         )?;
         Ok(Report {
             requests: p.requests,
-            findings: p.findings,
+            findings: report::merge(lint::lint(&set), Vec::new(), p.findings),
             phones: Vec::new(),
+            suggestions: Vec::new(),
         })
     };
     match run() {
@@ -139,7 +150,7 @@ fn report(r: &Report, as_json: bool) -> ExitCode {
         print!("{}", r.render());
         println!();
     }
-    for p in phones {
+    for (i, p) in phones.iter().enumerate() {
         let a = &p.analysis;
         println!(
             "phone {}: {:?} → {} ({})",
@@ -151,6 +162,9 @@ fn report(r: &Report, as_json: bool) -> ExitCode {
                 .unwrap_or("not a phone number"),
             a.verdict.describe()
         );
+        if let Some(Some((fix, why))) = r.suggestions.get(i) {
+            println!("    suggestion: {fix}\n    ({why})");
+        }
     }
     for f in findings {
         println!("{}", f.render());
