@@ -14,6 +14,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod editor;
 pub mod state;
 pub mod timing;
 pub mod view;

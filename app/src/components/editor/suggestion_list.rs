@@ -6,8 +6,8 @@ use playground_model::view::completion::Suggestion;
 #[component]
 pub fn SuggestionList(
     id: String,
-    items: RwSignal<Vec<Suggestion>>,
-    active: RwSignal<usize>,
+    #[prop(into)] items: Signal<Vec<Suggestion>>,
+    #[prop(into)] active: Signal<usize>,
     on_pick: Callback<usize>,
 ) -> impl IntoView {
     let list_id = id.clone();
