@@ -104,7 +104,7 @@ fn save_on_change(store: Store) {
 /// `data-theme` on the root element: `light`, `dark`, or absent to follow the system.
 fn follow_theme(store: Store) {
     Effect::new(move |_| {
-        let theme = store.theme().get.get();
+        let theme = store.theme().get();
         if let Some(root) = document().document_element() {
             let _ = match theme.data_theme() {
                 Some(name) => root.set_attribute("data-theme", name),

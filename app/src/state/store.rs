@@ -174,21 +174,29 @@ pub struct Store {
     next_id: StoredValue<u64>,
 }
 
-/// A part of a signal's value, read and written as its own signal (a tab of [`UiState`]).
+/// One part of the UI state (a tab, the theme), read and written on its own. Copy and free to
+/// make: it holds the one UI signal and which field it is.
 #[derive(Clone, Copy)]
-pub struct Part<T: 'static + Send + Sync> {
-    pub get: Signal<T>,
-    pub set: SignalSetter<T>,
+pub struct Part<T: 'static> {
+    ui: RwSignal<UiState>,
+    read: fn(&UiState) -> T,
+    write: fn(&mut UiState, T),
 }
 
-impl<T: Clone + PartialEq + Send + Sync + 'static> Part<T> {
-    fn of<S: Send + Sync + 'static>(
-        signal: RwSignal<S>,
-        read: impl Fn(&S) -> T + Copy + Send + Sync + 'static,
-        write: impl Fn(&mut S, T) + Copy + Send + Sync + 'static,
-    ) -> Self {
-        let (get, set) = create_slice(signal, read, write);
-        Part { get, set }
+impl<T: 'static> Part<T> {
+    /// The value (tracked).
+    pub fn get(&self) -> T {
+        self.ui.with(self.read)
+    }
+
+    /// The value, read without subscribing.
+    pub fn get_untracked(&self) -> T {
+        self.ui.with_untracked(self.read)
+    }
+
+    /// Sets the value.
+    pub fn set(&self, value: T) {
+        self.ui.update(|u| (self.write)(u, value));
     }
 }
 
@@ -310,27 +318,47 @@ impl Store {
 
     /// The open setup tab.
     pub fn setup_tab(&self) -> Part<playground_model::state::SetupTab> {
-        Part::of(self.ui, |u| u.setup_tab, |u, t| u.setup_tab = t)
+        Part {
+            ui: self.ui,
+            read: |u| u.setup_tab,
+            write: |u, t| u.setup_tab = t,
+        }
     }
 
     /// The open results tab.
     pub fn results_tab(&self) -> Part<playground_model::state::ResultsTab> {
-        Part::of(self.ui, |u| u.results_tab, |u, t| u.results_tab = t)
+        Part {
+            ui: self.ui,
+            read: |u| u.results_tab,
+            write: |u, t| u.results_tab = t,
+        }
     }
 
     /// The row whose evaluation the trace shows.
     pub fn trace_row(&self) -> Part<usize> {
-        Part::of(self.ui, |u| u.trace_row, |u, r| u.trace_row = r)
+        Part {
+            ui: self.ui,
+            read: |u| u.trace_row,
+            write: |u, r| u.trace_row = r,
+        }
     }
 
     /// The colour theme.
     pub fn theme(&self) -> Part<playground_model::state::Theme> {
-        Part::of(self.ui, |u| u.theme, |u, t| u.theme = t)
+        Part {
+            ui: self.ui,
+            read: |u| u.theme,
+            write: |u, t| u.theme = t,
+        }
     }
 
     /// Whether share links carry the users.
     pub fn share_users(&self) -> Part<bool> {
-        Part::of(self.ui, |u| u.share_users, |u, s| u.share_users = s)
+        Part {
+            ui: self.ui,
+            read: |u| u.share_users,
+            write: |u, s| u.share_users = s,
+        }
     }
 
     /// Appends an empty Direct row; returns its id.
@@ -458,8 +486,8 @@ mod tests {
         changed("user", &|| store.user.text.set("{}".into()));
         changed("before", &|| store.before.text.set("{}".into()));
         changed("settings", &|| store.settings.update(|s| s.region.clear()));
-        changed("theme", &|| store.theme().set.set(Theme::Light));
-        changed("tab", &|| store.results_tab().set.set(ResultsTab::Trace));
+        changed("theme", &|| store.theme().set(Theme::Light));
+        changed("tab", &|| store.results_tab().set(ResultsTab::Trace));
         // And a whole replacement is seen too.
         changed("load", &|| store.load(changed_everywhere()));
         assert_eq!(store.snapshot_untracked(), changed_everywhere());

@@ -16,7 +16,7 @@ pub fn TabList<T: Choice>(
     let keydown = {
         let ids = ids.clone();
         move |ev: KeyboardEvent| {
-            let current = selected.get.get_untracked();
+            let current = selected.get_untracked();
             let i = ids.iter().position(|id| *id == current).unwrap_or(0);
             let next = match ev.key().as_str() {
                 "ArrowRight" => (i + 1) % ids.len(),
@@ -26,7 +26,7 @@ pub fn TabList<T: Choice>(
                 _ => return,
             };
             ev.prevent_default();
-            selected.set.set(ids[next]);
+            selected.set(ids[next]);
             if let Some(el) =
                 document().get_element_by_id(&format!("{group}-tab-{}", ids[next].name()))
             {
@@ -42,7 +42,7 @@ pub fn TabList<T: Choice>(
             {tabs
                 .into_iter()
                 .map(|(id, text)| {
-                    let is_selected = move || selected.get.get() == id;
+                    let is_selected = move || selected.get() == id;
                     let id_name = id.name();
                     view! {
                         <button
@@ -53,7 +53,7 @@ pub fn TabList<T: Choice>(
                             aria-controls=format!("{group}-panel-{id_name}")
                             aria-selected=move || if is_selected() { "true" } else { "false" }
                             tabindex=move || if is_selected() { "0" } else { "-1" }
-                            on:click=move |_| selected.set.set(id)
+                            on:click=move |_| selected.set(id)
                         >
                             {move || text.get()}
                         </button>
@@ -69,7 +69,7 @@ pub fn TabList<T: Choice>(
 pub fn TabPanel<T: Choice>(
     group: &'static str,
     id: T,
-    selected: Signal<T>,
+    selected: Part<T>,
     children: Children,
 ) -> impl IntoView {
     let name = id.name();

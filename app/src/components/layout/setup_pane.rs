@@ -35,19 +35,19 @@ pub fn SetupPane() -> impl IntoView {
                 <h2 id="setup-title">"Your setup"</h2>
             </div>
             <TabList group=GROUP label="Setup" selected=tab tabs=tabs />
-            <TabPanel group=GROUP id=SetupTab::Mappings selected=tab.get>
+            <TabPanel group=GROUP id=SetupTab::Mappings selected=tab>
                 <MappingsPanel />
             </TabPanel>
-            <TabPanel group=GROUP id=SetupTab::User selected=tab.get>
+            <TabPanel group=GROUP id=SetupTab::User selected=tab>
                 <UserPanel />
             </TabPanel>
-            <TabPanel group=GROUP id=SetupTab::Before selected=tab.get>
+            <TabPanel group=GROUP id=SetupTab::Before selected=tab>
                 <BeforePanel />
             </TabPanel>
-            <TabPanel group=GROUP id=SetupTab::Schema selected=tab.get>
+            <TabPanel group=GROUP id=SetupTab::Schema selected=tab>
                 <SchemaPanel />
             </TabPanel>
-            <TabPanel group=GROUP id=SetupTab::Options selected=tab.get>
+            <TabPanel group=GROUP id=SetupTab::Options selected=tab>
                 <OptionsPanel />
             </TabPanel>
         </section>

@@ -60,8 +60,8 @@ pub fn MappingRow(index: ReadSignal<usize>, row: RowSignals) -> impl IntoView {
         });
     };
     let show_trace = move |_| {
-        store.trace_row().set.set(index.get_untracked());
-        store.results_tab().set.set(ResultsTab::Trace);
+        store.trace_row().set(index.get_untracked());
+        store.results_tab().set(ResultsTab::Trace);
     };
     let flow_options = move || {
         let current = row.flow_type.get();

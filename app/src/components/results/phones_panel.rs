@@ -16,7 +16,7 @@ pub fn PhonesPanel() -> impl IntoView {
         if let Some(r) = store.row_at(row) {
             r.kind.set(MappingKind::Expression);
             r.source.set(expression);
-            store.setup_tab().set.set(SetupTab::Mappings);
+            store.setup_tab().set(SetupTab::Mappings);
             let id = r.field_id("source");
             dom::after_render(move || dom::focus_field(&id, None));
         }

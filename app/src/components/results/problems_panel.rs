@@ -13,7 +13,7 @@ pub fn jump_to(store: Store, index: usize, field: Option<Field>, span: Option<(u
     let Some(row) = store.row_at(index) else {
         return;
     };
-    store.setup_tab().set.set(SetupTab::Mappings);
+    store.setup_tab().set(SetupTab::Mappings);
     let (id, span) = match field {
         Some(f @ (Field::Source | Field::DefaultValue | Field::Target)) => {
             (row.field_id(field_name(f)), span)

@@ -87,19 +87,19 @@ pub fn ResultsPane() -> impl IntoView {
                     })
             }}
             <TabList group=GROUP label="Results" selected=tab tabs=tabs />
-            <TabPanel group=GROUP id=ResultsTab::Requests selected=tab.get>
+            <TabPanel group=GROUP id=ResultsTab::Requests selected=tab>
                 <RequestsPanel />
             </TabPanel>
-            <TabPanel group=GROUP id=ResultsTab::Update selected=tab.get>
+            <TabPanel group=GROUP id=ResultsTab::Update selected=tab>
                 <UpdatePanel />
             </TabPanel>
-            <TabPanel group=GROUP id=ResultsTab::Phones selected=tab.get>
+            <TabPanel group=GROUP id=ResultsTab::Phones selected=tab>
                 <PhonesPanel />
             </TabPanel>
-            <TabPanel group=GROUP id=ResultsTab::Problems selected=tab.get>
+            <TabPanel group=GROUP id=ResultsTab::Problems selected=tab>
                 <ProblemsPanel />
             </TabPanel>
-            <TabPanel group=GROUP id=ResultsTab::Trace selected=tab.get>
+            <TabPanel group=GROUP id=ResultsTab::Trace selected=tab>
                 <TracePanel />
             </TabPanel>
         </section>

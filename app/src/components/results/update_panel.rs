@@ -17,7 +17,7 @@ pub fn UpdatePanel() -> impl IntoView {
         <Show when=before_error>
             <p class="diagnostic warning">
                 "The “before” JSON has an error: showing the update from its last valid version. "
-                <button type="button" class="link small" on:click=move |_| store.setup_tab().set.set(SetupTab::Before)>
+                <button type="button" class="link small" on:click=move |_| store.setup_tab().set(SetupTab::Before)>
                     "Open it"
                 </button>
             </p>

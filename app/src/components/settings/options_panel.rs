@@ -96,10 +96,10 @@ pub fn OptionsPanel() -> impl IntoView {
             <div>
                 <select
                     id="theme"
-                    prop:value=move || store.theme().get.get().name()
+                    prop:value=move || store.theme().get().name()
                     on:change:target=move |ev| {
                         let theme = store.theme();
-                        theme.set.set(choice_from(&ev.target().value(), theme.get.get_untracked()));
+                        theme.set(choice_from(&ev.target().value(), theme.get_untracked()));
                     }
                 >
                     <option value="auto">"Follow the system"</option>

@@ -129,7 +129,7 @@ pub fn SchemaPanel() -> impl IntoView {
             <summary>"Show the exported schema"</summary>
             // Serialized only while it can be seen, not on every keystroke in another tab.
             {move || {
-                (preview_open.get() && store.setup_tab().get.get() == SetupTab::Schema)
+                (preview_open.get() && store.setup_tab().get() == SetupTab::Schema)
                     .then(|| {
                         view! {
                             <pre class="json-output" data-testid="schema-export">
