@@ -1,24 +1,7 @@
 use crate::state::{choice_from, persist, AppState, NoticeLevel, Store};
 use leptos::prelude::*;
+use playground_model::state::settings_text::{lines, pairs};
 use playground_model::state::ui::Choice;
-use std::collections::BTreeMap;
-
-fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// Reads `entraId=genesysId` lines.
-fn pairs(text: &str) -> BTreeMap<String, String> {
-    text.lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
-        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
-        .collect()
-}
 
 /// Options of the preview: phone region, the Genesys groups, users already provisioned, theme,
 /// and starting over.
@@ -115,19 +98,5 @@ pub fn OptionsPanel() -> impl IntoView {
                 <p class="hint">"Forgets the setup saved in this browser."</p>
             </div>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    #[test]
-    fn reads_lines_and_pairs() {
-        assert_eq!(lines(" a \n\nb"), vec!["a", "b"]);
-        let p = pairs("x = 1\nbad\n=2\ny=2");
-        assert_eq!(p.len(), 2);
-        assert_eq!(p["x"], "1");
     }
 }

@@ -5,6 +5,7 @@
 pub mod codec;
 pub mod model;
 pub mod samples;
+pub mod settings_text;
 pub mod startup;
 pub mod ui;
 
