@@ -47,9 +47,10 @@ pub fn SchemaPanel() -> impl IntoView {
             return;
         };
         input.set_value("");
+        let file = gloo_file::File::from(file);
         leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(text) => import(text.as_string().unwrap_or_default()),
+            match gloo_file::futures::read_as_text(&file).await {
+                Ok(text) => import(text),
                 Err(_) => result.set(Some(Err("the file could not be read".into()))),
             }
         });

@@ -77,7 +77,7 @@ pub fn link_pasted(hash: &str) -> Option<Result<AppState, String>> {
 /// if the users make it too large, the state without them.
 pub fn save_plan(state: &AppState) -> (String, Option<String>) {
     let whole = codec::to_json(state);
-    let without_users = super::super::timing::is_large(state.user.len() + state.before.len())
+    let without_users = crate::timing::is_large(state.user.len() + state.before.len())
         .then(|| codec::to_json(&codec::for_sharing(state, false)));
     (whole, without_users)
 }
