@@ -316,49 +316,37 @@ impl Store {
         untrack(|| self.snapshot())
     }
 
-    /// The open setup tab.
-    pub fn setup_tab(&self) -> Part<playground_model::state::SetupTab> {
+    fn part<T>(&self, read: fn(&UiState) -> T, write: fn(&mut UiState, T)) -> Part<T> {
         Part {
             ui: self.ui,
-            read: |u| u.setup_tab,
-            write: |u, t| u.setup_tab = t,
+            read,
+            write,
         }
+    }
+
+    /// The open setup tab.
+    pub fn setup_tab(&self) -> Part<playground_model::state::SetupTab> {
+        self.part(|u| u.setup_tab, |u, t| u.setup_tab = t)
     }
 
     /// The open results tab.
     pub fn results_tab(&self) -> Part<playground_model::state::ResultsTab> {
-        Part {
-            ui: self.ui,
-            read: |u| u.results_tab,
-            write: |u, t| u.results_tab = t,
-        }
+        self.part(|u| u.results_tab, |u, t| u.results_tab = t)
     }
 
     /// The row whose evaluation the trace shows.
     pub fn trace_row(&self) -> Part<usize> {
-        Part {
-            ui: self.ui,
-            read: |u| u.trace_row,
-            write: |u, r| u.trace_row = r,
-        }
+        self.part(|u| u.trace_row, |u, r| u.trace_row = r)
     }
 
     /// The colour theme.
     pub fn theme(&self) -> Part<playground_model::state::Theme> {
-        Part {
-            ui: self.ui,
-            read: |u| u.theme,
-            write: |u, t| u.theme = t,
-        }
+        self.part(|u| u.theme, |u, t| u.theme = t)
     }
 
     /// Whether share links carry the users.
     pub fn share_users(&self) -> Part<bool> {
-        Part {
-            ui: self.ui,
-            read: |u| u.share_users,
-            write: |u, s| u.share_users = s,
-        }
+        self.part(|u| u.share_users, |u, s| u.share_users = s)
     }
 
     /// Appends an empty Direct row; returns its id.
