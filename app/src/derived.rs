@@ -2,14 +2,15 @@
 //! last good version while the text is broken), and the [`Analysis`]. One set of memos, shared
 //! by context, so every panel reads the same values and nothing is computed twice.
 
+use crate::debounce::Debouncer;
 use crate::state::Store;
-use crate::view::analysis::{self, Analysis, Inputs};
-use crate::view::json::{self, JsonError};
 use leptos::prelude::*;
 use mapping_core::mapping::model::MappingSet;
+use playground_model::timing::{self, Deferred};
+use playground_model::view::analysis::{self, Analysis, Inputs};
+use playground_model::view::json::{self, JsonError};
 use serde_json::Value as Json;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// A user text, parsed: the last JSON that parsed (or `{}`), and the current error if the text
 /// does not parse now.
@@ -59,34 +60,22 @@ pub struct Derived {
     pub attribute_names: Memo<Arc<Vec<String>>>,
 }
 
-/// Users larger than this (in bytes of JSON text, both together) make the analysis wait until
-/// typing in the mappings pauses: re-reading a multi-megabyte user on every keystroke would block
-/// typing. The editors themselves (colours, errors, autocomplete) stay immediate.
-pub const LARGE_USERS: usize = 200_000;
-/// How long typing must pause before the analysis runs on a large user.
-const LARGE_PAUSE: Duration = Duration::from_millis(200);
-
 impl Derived {
     pub fn new(store: Store, now: i64) -> Self {
         let set = Memo::new(move |_| store.mapping_set());
-        let large = Memo::new(move |_| {
-            store.user.text.with(String::len) + store.before.text.with(String::len) > LARGE_USERS
-        });
-        // The mapping set the analysis reads: the set itself, or for large users the set once
-        // edits pause.
+        // The mapping set the analysis reads: the set itself, or for large users (re-reading a
+        // multi-megabyte user on every keystroke would block typing) the set once edits pause.
+        // The editors themselves (colours, errors, autocomplete) stay immediate.
         let settled = RwSignal::new(set.get_untracked());
-        let timer = StoredValue::new(None::<TimeoutHandle>);
+        let debouncer = Debouncer::new();
         Effect::new(move |_| {
             let current = set.get();
-            if let Some(t) = timer.get_value() {
-                t.clear();
-            }
-            if large.get_untracked() {
-                let handle = set_timeout_with_handle(move || settled.set(current), LARGE_PAUSE);
-                timer.set_value(handle.ok());
-            } else if settled.with_untracked(|s| *s != current) {
-                settled.set(current);
-            }
+            let delay = timing::delay(Deferred::Analysis, untrack(|| store.users_len()));
+            debouncer.run(delay, move || {
+                if settled.with_untracked(|s| *s != current) {
+                    settled.set(current);
+                }
+            });
         });
         let user = Memo::new(move |prev: Option<&Parsed>| {
             store.user.text.with(|t| parse_keeping_last_good(t, prev))

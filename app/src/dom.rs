@@ -1,8 +1,8 @@
 //! The few browser services the page uses, wrapped so components stay declarative: the
-//! clipboard, Blob downloads, and moving the focus to a field with a span selected. None of them
+//! clipboard, Blob downloads (gloo-file), and moving the focus to a field with a span selected. None of them
 //! touches the network.
 
-use crate::view::text::byte_to_utf16;
+use playground_model::view::text::byte_to_utf16;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
@@ -15,30 +15,21 @@ pub async fn copy(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Offers `text` as a file download (a Blob URL on an `<a download>`, revoked afterwards).
+/// Offers `text` as a file download (a Blob URL on an `<a download>`, revoked once the download
+/// has started).
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = gloo_utils::document();
+    let blob = gloo_file::Blob::new_with_options(text, Some(mime));
+    let url = gloo_file::ObjectUrl::from(blob);
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     a.set_href(&url);
     a.set_download(filename);
     a.set_hidden(true);
-    let body = document.body().ok_or("no body")?;
-    body.append_child(&a)?;
+    gloo_utils::body().append_child(&a)?;
     a.click();
     a.remove();
-    // Revoke once the download has started.
-    leptos::prelude::set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(10),
-    );
+    // The URL is revoked when dropped: keep it until the download has started.
+    gloo_timers::callback::Timeout::new(10_000, move || drop(url)).forget();
     Ok(())
 }
 

@@ -3,43 +3,47 @@
 //! see what Entra will send and what will go wrong — computed in the browser by `mapping-core`,
 //! sending nothing anywhere.
 //!
-//! * [`state`]: the one serializable [`state::AppState`], the reactive [`state::Store`], saving
-//!   (localStorage) and share links (`#s=` fragment, deflated);
+//! Everything the page decides lives in the `playground-model` crate (state, codecs, view
+//! models, editor state machines), tested natively. This crate is the shell:
+//!
+//! * [`state`]: the reactive [`state::Store`] over the model's `AppState`, saving (localStorage)
+//!   and share links (`#s=` fragment);
 //! * [`derived`]: the memos every panel reads (mapping set, parsed users, [`view::analysis`]);
-//! * [`view`]: pure view models (analysis, highlighting, completion), unit-tested;
-//! * [`components`]: small components, one job each.
+//! * [`debounce`]: the one timer that waits for typing to pause;
+//! * [`dom`]: the few browser services (clipboard, downloads, focus, caret position);
+//! * [`components`]: small components, one job each: DOM events in, model events out.
 
 pub mod components;
+pub mod debounce;
 pub mod derived;
 pub mod dom;
 pub mod state;
-pub mod view;
+
+/// The pure view models, from `playground-model`.
+pub use playground_model::view;
 
 use components::common::Notices;
 use components::layout::{PageHeader, SetupPane};
 use components::results::ResultsPane;
+use debounce::Debouncer;
 use derived::Derived;
 use leptos::prelude::*;
+use playground_model::state::startup::{self, Saved};
+use playground_model::state::NoticeLevel;
+use playground_model::timing::{self, Deferred};
 use state::{codec, persist, Store};
-use std::time::Duration;
-
-/// How long edits must pause before the state is saved: serializing and storing it is kept off
-/// the keystroke (a large user waits longer). Leaving the page saves at once.
-const SAVE_DELAY: Duration = Duration::from_millis(250);
-const LARGE_STATE: usize = 200_000;
-const LARGE_SAVE_DELAY: Duration = Duration::from_millis(600);
 
 /// The whole page, with its state read from a share link, the saved state or the defaults.
 #[component]
 pub fn App() -> impl IntoView {
-    let (state, notices) = persist::initial_state();
-    app_with(Store::new(state), notices)
+    let start = persist::initial_state();
+    app_with(Store::new(start.state), start.notices)
 }
 
 /// The page on a given store (component tests start from a known state).
-pub fn app_with(store: Store, notices: Vec<(bool, String)>) -> impl IntoView {
-    for (error, text) in notices {
-        store.notify(error, text);
+pub fn app_with(store: Store, notices: Vec<(NoticeLevel, String)>) -> impl IntoView {
+    for (level, text) in notices {
+        store.notify(level, text);
     }
     provide_context(store);
     // One clock reading for the session, so Now()-based results stay put while typing.
@@ -68,42 +72,15 @@ pub fn app_with(store: Store, notices: Vec<(bool, String)>) -> impl IntoView {
 /// Saves the state once edits pause, and when the page is left; drops a share fragment from the
 /// address once the state changes, so a reload keeps the edits.
 fn save_on_change(store: Store) {
-    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let debouncer = Debouncer::new();
     let warned = StoredValue::new(false);
     let save = move || {
-        if let Some(t) = timer.get_value() {
-            t.clear();
-        }
-        timer.set_value(None);
         let state = store.snapshot_untracked();
-        // Too large with the users (a multi-megabyte paste): keep the mappings and settings.
-        let saved = persist::save_json(&codec::to_json(&state))
-            .map(|()| true)
-            .or_else(|e| {
-                if state.user.len() + state.before.len() > LARGE_STATE {
-                    let without = codec::for_sharing(&state, false);
-                    persist::save_json(&codec::to_json(&without))
-                        .map(|()| false)
-                        .map_err(|_| e)
-                } else {
-                    Err(e)
-                }
-            });
-        match saved {
-            Ok(true) => warned.set_value(false),
-            _ if warned.get_value() => {}
-            Ok(false) => {
-                warned.set_value(true);
-                store.notify(
-                    false,
-                    "The users are too large for this browser's storage: the mappings and settings are saved, the users will not survive a reload.",
-                );
-            }
-            Err(e) => {
-                warned.set_value(true);
-                store.notify(true, format!("Not saved: {e}."));
-            }
+        let saved = startup::save_with(&state, persist::save_json);
+        if let Some((level, text)) = saved.notice(warned.get_value()) {
+            store.notify(level, text);
         }
+        warned.set_value(saved != Saved::Whole);
     };
     Effect::new(move |first_run_done: Option<bool>| {
         store.track();
@@ -112,20 +89,12 @@ fn save_on_change(store: Store) {
         {
             persist::clear_hash();
         }
-        if let Some(t) = timer.get_value() {
-            t.clear();
-        }
-        let delay = if store.users_len() > LARGE_STATE {
-            LARGE_SAVE_DELAY
-        } else {
-            SAVE_DELAY
-        };
-        timer.set_value(set_timeout_with_handle(save, delay).ok());
+        debouncer.run(timing::delay(Deferred::Save, store.users_len()), save);
         true
     });
     // A reload or a closed tab right after typing still keeps the last keystroke.
     let handle = window_event_listener(leptos::ev::pagehide, move |_| {
-        if timer.get_value().is_some() {
+        if debouncer.flush() {
             save();
         }
     });
@@ -135,11 +104,11 @@ fn save_on_change(store: Store) {
 /// `data-theme` on the root element: `light`, `dark`, or absent to follow the system.
 fn follow_theme(store: Store) {
     Effect::new(move |_| {
-        let theme = store.theme.get();
+        let theme = store.theme().get();
         if let Some(root) = document().document_element() {
-            let _ = match theme.as_str() {
-                "light" | "dark" => root.set_attribute("data-theme", &theme),
-                _ => root.remove_attribute("data-theme"),
+            let _ = match theme.data_theme() {
+                Some(name) => root.set_attribute("data-theme", name),
+                None => root.remove_attribute("data-theme"),
             };
         }
     });
@@ -151,21 +120,17 @@ fn open_links_pasted_into_this_tab(store: Store) {
         let Some(hash) = persist::location_hash() else {
             return;
         };
-        let Some(payload) = codec::payload_in_hash(&hash) else {
+        let Some(result) = startup::link_pasted(&hash) else {
             return;
         };
-        let result = codec::from_link_payload(payload);
         persist::clear_hash();
         match result {
             Ok(state) => {
                 store.load(state);
-                store.notify(false, "Opened the setup from the shared link.");
+                store.notify(NoticeLevel::Info, startup::OPENED_LINK);
             }
-            Err(e) => {
-                store.notify(
-                    true,
-                    format!("The shared link could not be opened: {e}. Your setup is unchanged."),
-                );
+            Err(message) => {
+                store.notify(NoticeLevel::Error, message);
             }
         }
     });

@@ -1,12 +1,9 @@
-//! The playground's state: one serde struct ([`model::AppState`]) that is saved, shared and
-//! restored whole, the codecs that turn it into text ([`codec`]), the reactive store the page
-//! edits ([`store`]), where it is kept in the browser ([`persist`]), and the built-in samples.
+//! The page's state glue: the reactive [`Store`] over the model's [`AppState`], and where it is
+//! kept in the browser ([`persist`]). The state itself, its codecs and samples live in
+//! `playground-model` and are re-exported here.
 
-pub mod codec;
-pub mod model;
 pub mod persist;
-pub mod samples;
 pub mod store;
 
-pub use model::{AppState, Settings, UiState, STATE_VERSION};
-pub use store::{RowSignals, Store};
+pub use playground_model::state::*;
+pub use store::{choice_from, Part, RowSignals, Store};

@@ -673,3 +673,61 @@ fn functions_lists_45_and_default_domain_is_an_input() {
         stderr(&without)
     );
 }
+
+#[test]
+fn preview_lists_the_findings_of_the_report_in_its_order() {
+    // A mapping set with problems of every severity: lint's and the preview's findings together.
+    let mut set = mapping_core::mapping::presets::genesys_default();
+    set.mappings[8].source = "StripSpaces([telephoneNumber]".into();
+    set.mappings
+        .push(mapping_core::mapping::model::AttributeMapping::direct(
+            "phoneNumbers[type eq \"fax\"].value",
+            "mail",
+        ));
+    let set_file = temp_file("report-set.json", &serde_json::to_string(&set).unwrap());
+    let user_path = example("noor.graph.json");
+    let o = scim_map(&[
+        "preview",
+        "--user",
+        &user_path,
+        "--mappings",
+        set_file.to_str().unwrap(),
+        "--allow-errors",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed: Json = serde_json::from_str(&stdout(&o)).unwrap();
+
+    let user: Json = serde_json::from_str(&std::fs::read_to_string(&user_path).unwrap()).unwrap();
+    let preview =
+        mapping_core::provision::preview(&user, &set, &mapping_core::provision::Options::default())
+            .unwrap();
+    let expected =
+        mapping_core::report::merge(mapping_core::lint::lint(&set), preview.findings, Vec::new());
+    assert!(expected.len() > 2, "{expected:?}");
+    assert_eq!(
+        printed["findings"],
+        serde_json::to_value(&expected).unwrap()
+    );
+    // Errors first, and the broken expression is reported once though lint and the preview both
+    // see it.
+    let severities: Vec<&str> = printed["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities[0], "error", "{severities:?}");
+    let first_other = severities.iter().position(|s| *s != "error").unwrap();
+    assert!(severities[first_other..].iter().all(|s| *s != "error"));
+    let about_row_8 = printed["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["row"] == 8 && f["field"] == "source")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect::<Vec<_>>();
+    let mut unique = about_row_8.clone();
+    unique.dedup();
+    assert_eq!(unique, about_row_8);
+}

@@ -36,6 +36,7 @@ pub mod lint;
 pub mod mapping;
 pub mod phone;
 pub mod provision;
+pub mod report;
 pub mod scim;
 pub mod source;
 pub mod vectors;

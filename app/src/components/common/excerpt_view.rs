@@ -1,5 +1,5 @@
-use crate::view::excerpt::Excerpt;
 use leptos::prelude::*;
+use playground_model::view::excerpt::Excerpt;
 
 /// A piece of the input with the span in question marked, as text nodes (never parsed as HTML).
 #[component]

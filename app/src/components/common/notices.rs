@@ -1,4 +1,4 @@
-use crate::state::Store;
+use crate::state::{NoticeLevel, Store};
 use leptos::prelude::*;
 
 /// Messages about the page itself (a link that could not be opened, storage that is full),
@@ -9,12 +9,12 @@ pub fn Notices() -> impl IntoView {
     view! {
         <div class="notices" data-testid="notices" role="status" aria-live="polite">
             <For
-                each=move || store.notices.get()
+                each=move || store.notices.get().list
                 key=|n| n.id
                 children=move |n| {
                     let id = n.id;
                     view! {
-                        <div class="notice" class:error=n.error data-testid="notice">
+                        <div class="notice" class:error=n.level == NoticeLevel::Error data-testid="notice">
                             <p>{n.text}</p>
                             <button
                                 type="button"

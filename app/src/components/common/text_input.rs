@@ -2,7 +2,7 @@
 //! input event, and the field shows the signal's value.
 
 use crate::dom::refuse_long_paste;
-use crate::state::Store;
+use crate::state::{NoticeLevel, Store};
 use leptos::prelude::*;
 use mapping_core::expr::MAX_LENGTH;
 
@@ -11,7 +11,7 @@ pub fn refuse_paste_into_field(ev: &web_sys::ClipboardEvent) {
     if let Some(n) = refuse_long_paste(ev, MAX_LENGTH) {
         if let Some(store) = use_context::<Store>() {
             store.notify(
-                true,
+                NoticeLevel::Error,
                 format!("Not pasted: the clipboard holds {n} characters, and a mapping field takes at most {MAX_LENGTH}."),
             );
         }

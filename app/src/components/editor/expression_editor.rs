@@ -1,12 +1,13 @@
 use super::SuggestionList;
 use crate::derived::Derived;
 use crate::dom::{caret_point, refuse_long_paste, replace_spans};
-use crate::view::completion::{self, Context, Suggestion};
-use crate::view::highlight;
-use crate::view::text::{byte_to_utf16, line_col, utf16_to_byte};
 use leptos::html::{Div, Pre, Span, Textarea};
 use leptos::prelude::*;
 use mapping_core::expr::MAX_LENGTH;
+use playground_model::editor::autocomplete::{Autocomplete, Command, Input};
+use playground_model::editor::Key;
+use playground_model::view::highlight;
+use playground_model::view::text::{byte_to_utf16, line_col, utf16_to_byte};
 use web_sys::KeyboardEvent;
 
 /// Pastes longer than this many characters (twice what Entra accepts) are refused.
@@ -60,15 +61,12 @@ pub fn ExpressionEditor(
     let list_at = RwSignal::new(None::<(i32, i32)>);
     let error = Memo::new(move |_| value.with(|t| first_error(t)));
 
-    let open = RwSignal::new(false);
-    let items = RwSignal::new(Vec::<Suggestion>::new());
-    let active = RwSignal::new(0usize);
-    let context = StoredValue::new(None::<(Context, usize)>);
+    // The autocomplete is the model's state machine; the list renders from it.
+    let autocomplete = RwSignal::new(Autocomplete::default());
+    let open = Memo::new(move |_| autocomplete.with(Autocomplete::is_open));
+    let items = Signal::derive(move || autocomplete.with(|a| a.items().to_vec()));
+    let active = Signal::derive(move || autocomplete.with(Autocomplete::active));
 
-    let close = move || {
-        open.set(false);
-        context.set_value(None);
-    };
     // Puts the suggestion list under the caret (UTF-16 offset `at`), measured on the coloured
     // copy of the text once it shows this keystroke. The list may reach past the box to the
     // right, not past the window.
@@ -89,65 +87,70 @@ pub fn ExpressionEditor(
             );
         });
     };
-    // Reads the caret and offers what fits there.
-    let refresh = move |forced: bool| {
+    // Applies the autocomplete's commands; `ev` is the key they answer.
+    let apply = move |commands: Vec<Command>, ev: Option<&KeyboardEvent>| {
+        for command in commands {
+            match command {
+                Command::Consume => {
+                    if let Some(ev) = ev {
+                        ev.prevent_default();
+                        ev.stop_propagation();
+                    }
+                }
+                Command::PlaceList(caret) => {
+                    let text = value.get_untracked();
+                    place_list(byte_to_utf16(&text, caret));
+                }
+                Command::Replace { text, caret } => {
+                    if let Some(el) = area.get_untracked() {
+                        el.set_value(&text);
+                        let at = byte_to_utf16(&text, caret);
+                        let _ = el.set_selection_range(at, at);
+                    }
+                    value.set(text);
+                }
+            }
+        }
+    };
+    // Runs one autocomplete event with the box's text, caret and the user's attribute names.
+    let handle = move |ev: Option<&KeyboardEvent>,
+                       event: &dyn Fn(&mut Autocomplete, Input) -> Vec<Command>| {
         let Some(el) = area.get_untracked() else {
             return;
         };
         let text = el.value();
-        let at = el.selection_start().ok().flatten().unwrap_or(0);
-        let caret = utf16_to_byte(&text, at);
-        let found = completion::context(&text, caret, forced).and_then(|ctx| {
-            let list = derived
-                .attribute_names
-                .with_untracked(|names| completion::suggestions(&ctx, names));
-            (!list.is_empty()).then_some((ctx, list))
+        let caret = utf16_to_byte(&text, el.selection_start().ok().flatten().unwrap_or(0));
+        let commands = derived.attribute_names.with_untracked(|names| {
+            let input = Input {
+                text: &text,
+                caret,
+                names,
+            };
+            autocomplete
+                .try_update(|a| event(a, input))
+                .unwrap_or_default()
         });
-        match found {
-            Some((ctx, list)) => {
-                items.set(list);
-                active.set(0);
-                context.set_value(Some((ctx, caret)));
-                open.set(true);
-                place_list(at);
-            }
-            None => close(),
-        }
+        apply(commands, ev);
     };
-    let accept = move |i: usize| {
-        let (Some(el), Some((ctx, caret))) = (area.get_untracked(), context.get_value()) else {
-            return;
-        };
-        let Some(s) = items.with_untracked(|list| list.get(i).cloned()) else {
-            return;
-        };
-        let (text, new_caret) = completion::accept(&el.value(), caret, &ctx, &s);
-        el.set_value(&text);
-        let at = byte_to_utf16(&text, new_caret);
-        let _ = el.set_selection_range(at, at);
-        value.set(text);
-        close();
-        // After a function name, offer nothing; after `Name(`, the user types arguments.
-    };
-    let on_pick = Callback::new(accept);
-
+    let close = move || autocomplete.update(Autocomplete::on_leave);
+    let on_pick = Callback::new(move |i: usize| {
+        let text = area
+            .get_untracked()
+            .map(|el| el.value())
+            .unwrap_or_default();
+        let commands = autocomplete
+            .try_update(|a| a.on_pick(i, &text))
+            .unwrap_or_default();
+        apply(commands, None);
+    });
     let keydown = move |ev: KeyboardEvent| {
-        let key = ev.key();
-        if open.get_untracked() {
-            let n = items.with_untracked(Vec::len);
-            match key.as_str() {
-                "ArrowDown" => active.update(|a| *a = (*a + 1) % n.max(1)),
-                "ArrowUp" => active.update(|a| *a = (*a + n.max(1) - 1) % n.max(1)),
-                "Enter" | "Tab" => accept(active.get_untracked()),
-                "Escape" => close(),
-                _ => return,
-            }
-            ev.prevent_default();
-            ev.stop_propagation();
-        } else if key == " " && ev.ctrl_key() {
-            ev.prevent_default();
-            refresh(true);
-        }
+        let key = Key {
+            key: ev.key(),
+            ctrl: ev.ctrl_key(),
+            meta: ev.meta_key(),
+            shift: ev.shift_key(),
+        };
+        handle(Some(&ev), &move |a, input| a.on_key(&key, input));
     };
     let sync_scroll = move || {
         if let (Some(a), Some(p)) = (area.get_untracked(), pre.get_untracked()) {
@@ -218,7 +221,7 @@ pub fn ExpressionEditor(
                     on:input:target=move |ev| {
                         refused.set(None);
                         value.set(ev.target().value());
-                        refresh(false);
+                        handle(None, &|a, input| a.on_input(input));
                     }
                     on:paste=on_paste
                     on:keydown=keydown

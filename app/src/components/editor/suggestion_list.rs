@@ -1,13 +1,13 @@
-use crate::view::completion::Suggestion;
 use leptos::prelude::*;
+use playground_model::view::completion::Suggestion;
 
 /// The autocomplete listbox. The textarea keeps the focus (it points at the active option with
 /// `aria-activedescendant`); a click picks an option without taking the focus away.
 #[component]
 pub fn SuggestionList(
     id: String,
-    items: RwSignal<Vec<Suggestion>>,
-    active: RwSignal<usize>,
+    #[prop(into)] items: Signal<Vec<Suggestion>>,
+    #[prop(into)] active: Signal<usize>,
     on_pick: Callback<usize>,
 ) -> impl IntoView {
     let list_id = id.clone();

@@ -2,7 +2,7 @@ use crate::components::common::{TabList, TabPanel};
 use crate::components::mappings::MappingsPanel;
 use crate::components::settings::{OptionsPanel, SchemaPanel};
 use crate::components::user::{BeforePanel, UserPanel};
-use crate::state::Store;
+use crate::state::{SetupTab, Store};
 use leptos::prelude::*;
 
 const GROUP: &str = "setup";
@@ -12,35 +12,42 @@ const GROUP: &str = "setup";
 pub fn SetupPane() -> impl IntoView {
     let store = expect_context::<Store>();
     let rows = move || store.rows.with(Vec::len);
+    let tab = store.setup_tab();
     let tabs = vec![
         (
-            "mappings",
+            SetupTab::Mappings,
             Signal::derive(move || format!("Mappings ({})", rows())),
         ),
-        ("user", Signal::derive(|| "User".to_string())),
-        ("before", Signal::derive(|| "Before (update)".to_string())),
-        ("schema", Signal::derive(|| "Import / export".to_string())),
-        ("options", Signal::derive(|| "Options".to_string())),
+        (SetupTab::User, Signal::derive(|| "User".to_string())),
+        (
+            SetupTab::Before,
+            Signal::derive(|| "Before (update)".to_string()),
+        ),
+        (
+            SetupTab::Schema,
+            Signal::derive(|| "Import / export".to_string()),
+        ),
+        (SetupTab::Options, Signal::derive(|| "Options".to_string())),
     ];
     view! {
         <section class="pane setup-pane" aria-labelledby="setup-title">
             <div class="pane-head">
                 <h2 id="setup-title">"Your setup"</h2>
             </div>
-            <TabList group=GROUP label="Setup" selected=store.setup_tab tabs=tabs />
-            <TabPanel group=GROUP id="mappings" selected=store.setup_tab>
+            <TabList group=GROUP label="Setup" selected=tab tabs=tabs />
+            <TabPanel group=GROUP id=SetupTab::Mappings selected=tab>
                 <MappingsPanel />
             </TabPanel>
-            <TabPanel group=GROUP id="user" selected=store.setup_tab>
+            <TabPanel group=GROUP id=SetupTab::User selected=tab>
                 <UserPanel />
             </TabPanel>
-            <TabPanel group=GROUP id="before" selected=store.setup_tab>
+            <TabPanel group=GROUP id=SetupTab::Before selected=tab>
                 <BeforePanel />
             </TabPanel>
-            <TabPanel group=GROUP id="schema" selected=store.setup_tab>
+            <TabPanel group=GROUP id=SetupTab::Schema selected=tab>
                 <SchemaPanel />
             </TabPanel>
-            <TabPanel group=GROUP id="options" selected=store.setup_tab>
+            <TabPanel group=GROUP id=SetupTab::Options selected=tab>
                 <OptionsPanel />
             </TabPanel>
         </section>

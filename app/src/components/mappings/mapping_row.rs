@@ -2,7 +2,7 @@ use super::SourceField;
 use crate::components::common::{refuse_paste_into_field, TextInput};
 use crate::derived::Derived;
 use crate::dom;
-use crate::state::{RowSignals, Store};
+use crate::state::{ResultsTab, RowSignals, Store};
 use leptos::prelude::*;
 use mapping_core::mapping::model::{FlowType, MappingKind};
 
@@ -60,8 +60,8 @@ pub fn MappingRow(index: ReadSignal<usize>, row: RowSignals) -> impl IntoView {
         });
     };
     let show_trace = move |_| {
-        store.trace_row.set(index.get_untracked());
-        store.results_tab.set("trace".into());
+        store.trace_row().set(index.get_untracked());
+        store.results_tab().set(ResultsTab::Trace);
     };
     let flow_options = move || {
         let current = row.flow_type.get();
@@ -179,7 +179,7 @@ pub fn MappingRow(index: ReadSignal<usize>, row: RowSignals) -> impl IntoView {
                         .get()
                         .map(|o| {
                             view! {
-                                <span class="outcome" data-outcome=o.outcome data-testid="row-outcome">
+                                <span class="outcome" data-outcome=o.outcome.name() data-testid="row-outcome">
                                     <span class="outcome-arrow" aria-hidden="true">"→ "</span>
                                     {o.text}
                                     {o.default_used.then_some(" (default value)")}

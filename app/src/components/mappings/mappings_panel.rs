@@ -1,7 +1,7 @@
 use super::MappingRow;
 use crate::derived::Derived;
 use crate::dom;
-use crate::state::Store;
+use crate::state::{NoticeLevel, Store};
 use leptos::prelude::*;
 use mapping_core::genesys::targets::suggested_paths;
 use mapping_core::mapping::presets;
@@ -20,7 +20,7 @@ pub fn MappingsPanel() -> impl IntoView {
                 "Genesys default"
             };
             store.notify(
-                false,
+                NoticeLevel::Info,
                 format!("Loaded the \"{label}\" mappings (the previous rows were replaced)."),
             );
         }

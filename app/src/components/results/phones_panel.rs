@@ -1,9 +1,10 @@
 use crate::components::common::CopyButtons;
 use crate::derived::Derived;
 use crate::dom;
-use crate::state::Store;
+use crate::state::{SetupTab, Store};
 use leptos::prelude::*;
 use mapping_core::mapping::model::MappingKind;
+use playground_model::view::analysis::{verdict_name, verdict_text};
 
 /// Every phone number the create sends, as Genesys would take it, with a fixing expression.
 #[component]
@@ -15,7 +16,7 @@ pub fn PhonesPanel() -> impl IntoView {
         if let Some(r) = store.row_at(row) {
             r.kind.set(MappingKind::Expression);
             r.source.set(expression);
-            store.setup_tab.set("mappings".into());
+            store.setup_tab().set(SetupTab::Mappings);
             let id = r.field_id("source");
             dom::after_render(move || dom::focus_field(&id, None));
         }
@@ -36,10 +37,10 @@ pub fn PhonesPanel() -> impl IntoView {
                     .map(|p| {
                         let row = p.row;
                         view! {
-                            <article class="phone" data-verdict=p.verdict data-testid="phone">
+                            <article class="phone" data-verdict=verdict_name(p.verdict) data-testid="phone">
                                 <header>
-                                    <span class=format!("verdict verdict-{}", p.verdict) data-testid="phone-verdict">
-                                        {p.verdict_text}
+                                    <span class=format!("verdict verdict-{}", verdict_name(p.verdict)) data-testid="phone-verdict">
+                                        {verdict_text(p.verdict)}
                                     </span>
                                     <code class="phone-target">{format!("row {}: {}", row + 1, p.target)}</code>
                                 </header>

@@ -1,27 +1,24 @@
 use crate::components::common::CopyButtons;
 use crate::derived::Derived;
 use crate::dom;
-use crate::state::Store;
+use crate::state::{SetupTab, Store};
 use leptos::prelude::*;
+use mapping_core::finding::Field;
+use playground_model::view::analysis::field_name;
 use wasm_bindgen::JsCast;
 
-/// Opens the mapping table at row `index`, focuses `field` ("target", "source", "default",
-/// "row") and selects `span` in it.
-pub fn jump_to(
-    store: Store,
-    index: usize,
-    field: Option<&'static str>,
-    span: Option<(usize, usize)>,
-) {
+/// Opens the mapping table at row `index`, focuses `field` (the target for the row as a whole)
+/// and selects `span` in it.
+pub fn jump_to(store: Store, index: usize, field: Option<Field>, span: Option<(usize, usize)>) {
     let Some(row) = store.row_at(index) else {
         return;
     };
-    store.setup_tab.set("mappings".into());
+    store.setup_tab().set(SetupTab::Mappings);
     let (id, span) = match field {
-        Some("source") => (row.field_id("source"), span),
-        Some("default") => (row.field_id("default"), span),
-        Some("target") => (row.field_id("target"), span),
-        _ => (row.field_id("target"), None),
+        Some(f @ (Field::Source | Field::DefaultValue | Field::Target)) => {
+            (row.field_id(field_name(f)), span)
+        }
+        Some(Field::Row) | None => (row.field_id("target"), None),
     };
     let row_id = format!("m{}", row.id);
     dom::after_render(move || {
@@ -67,7 +64,12 @@ pub fn ProblemsPanel() -> impl IntoView {
                         .as_ref()
                         .map(|h| format!("\n    help: {h}"))
                         .unwrap_or_default();
-                    format!("{}[{}]{place}: {}{help}", f.severity, f.code, f.message)
+                    format!(
+                        "{}[{}]{place}: {}{help}",
+                        f.severity.as_str(),
+                        f.code,
+                        f.message
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join("\n")
@@ -87,14 +89,14 @@ pub fn ProblemsPanel() -> impl IntoView {
                 list.into_iter()
                     .map(|f| {
                         let place = f.row.map(|r| {
-                            let field = f.field.filter(|x| *x != "row").map(|x| format!(" · {x}")).unwrap_or_default();
+                            let field = f.field.filter(|x| *x != Field::Row).map(|x| format!(" · {}", field_name(x))).unwrap_or_default();
                             format!("Row {}{field}: {}", r + 1, target_of(r))
                         });
                         let (row, field, span) = (f.row, f.field, f.span);
                         let code = f.code.clone();
                         view! {
-                            <li class=format!("finding {}", f.severity) data-code=code data-testid="finding">
-                                <span class="severity">{f.severity}</span>
+                            <li class=format!("finding {}", f.severity.as_str()) data-code=code data-testid="finding">
+                                <span class="severity">{f.severity.as_str()}</span>
                                 <div class="finding-body">
                                     <p class="message">{f.message}</p>
                                     {f.help.map(|h| view! { <p class="help">{h}</p> })}

@@ -1,6 +1,6 @@
 use crate::components::common::CopyButtons;
-use crate::view::analysis::RequestView;
 use leptos::prelude::*;
+use playground_model::view::analysis::RequestView;
 
 /// One HTTP request: method, path, why, and the body with copy and download.
 #[component]

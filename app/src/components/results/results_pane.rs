@@ -1,8 +1,9 @@
 use super::{PhonesPanel, ProblemsPanel, RequestsPanel, TracePanel, UpdatePanel};
 use crate::components::common::{TabList, TabPanel};
 use crate::derived::Derived;
-use crate::state::Store;
+use crate::state::{Part, ResultsTab, Store};
 use leptos::prelude::*;
+use mapping_core::diag::Severity;
 use mapping_core::scim::Dialect;
 
 const GROUP: &str = "results";
@@ -14,19 +15,27 @@ pub fn ResultsPane() -> impl IntoView {
     let derived = expect_context::<Derived>();
     let counts = Memo::new(move |_| {
         derived.analysis.with(|a| {
-            let errors = a.findings.iter().filter(|f| f.severity == "error").count();
+            let errors = a
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
             (a.findings.len(), errors, a.phones.len())
         })
     });
+    let tab: Part<ResultsTab> = store.results_tab();
     let tabs = vec![
-        ("requests", Signal::derive(|| "Requests".to_string())),
-        ("update", Signal::derive(|| "Update".to_string())),
         (
-            "phones",
+            ResultsTab::Requests,
+            Signal::derive(|| "Requests".to_string()),
+        ),
+        (ResultsTab::Update, Signal::derive(|| "Update".to_string())),
+        (
+            ResultsTab::Phones,
             Signal::derive(move || format!("Phones ({})", counts.get().2)),
         ),
         (
-            "problems",
+            ResultsTab::Problems,
             Signal::derive(move || {
                 let (n, errors, _) = counts.get();
                 if errors > 0 {
@@ -36,7 +45,7 @@ pub fn ResultsPane() -> impl IntoView {
                 }
             }),
         ),
-        ("trace", Signal::derive(|| "Trace".to_string())),
+        (ResultsTab::Trace, Signal::derive(|| "Trace".to_string())),
     ];
     let user_error = Memo::new(move |_| derived.user.with(|u| u.error.clone()));
     let dialect = move || store.settings.with(|s| s.dialect);
@@ -77,20 +86,20 @@ pub fn ResultsPane() -> impl IntoView {
                         }
                     })
             }}
-            <TabList group=GROUP label="Results" selected=store.results_tab tabs=tabs />
-            <TabPanel group=GROUP id="requests" selected=store.results_tab>
+            <TabList group=GROUP label="Results" selected=tab tabs=tabs />
+            <TabPanel group=GROUP id=ResultsTab::Requests selected=tab>
                 <RequestsPanel />
             </TabPanel>
-            <TabPanel group=GROUP id="update" selected=store.results_tab>
+            <TabPanel group=GROUP id=ResultsTab::Update selected=tab>
                 <UpdatePanel />
             </TabPanel>
-            <TabPanel group=GROUP id="phones" selected=store.results_tab>
+            <TabPanel group=GROUP id=ResultsTab::Phones selected=tab>
                 <PhonesPanel />
             </TabPanel>
-            <TabPanel group=GROUP id="problems" selected=store.results_tab>
+            <TabPanel group=GROUP id=ResultsTab::Problems selected=tab>
                 <ProblemsPanel />
             </TabPanel>
-            <TabPanel group=GROUP id="trace" selected=store.results_tab>
+            <TabPanel group=GROUP id=ResultsTab::Trace selected=tab>
                 <TracePanel />
             </TabPanel>
         </section>

@@ -1,8 +1,8 @@
 use crate::components::common::CopyButtons;
 use crate::derived::Derived;
 use crate::state::Store;
-use crate::view::trace_tree;
 use leptos::prelude::*;
+use playground_model::view::trace_tree;
 
 /// The evaluation of one row, as a tree of every step with its value. The steps are one flat
 /// list (the depth is an ARIA level and an indent), so a thousand-deep expression renders
@@ -12,7 +12,7 @@ pub fn TracePanel() -> impl IntoView {
     let store = expect_context::<Store>();
     let derived = expect_context::<Derived>();
     let rows = Memo::new(move |_| {
-        let i = store.trace_row.get();
+        let i = store.trace_row().get();
         derived
             .analysis
             .with(|a| a.traces.get(i).cloned().unwrap_or_default())
@@ -22,7 +22,7 @@ pub fn TracePanel() -> impl IntoView {
     let folded = RwSignal::new(Vec::<bool>::new());
     Effect::new(move |_| folded.set(vec![false; depths.with(Vec::len)]));
     let outcome = Memo::new(move |_| {
-        let i = store.trace_row.get();
+        let i = store.trace_row().get();
         derived
             .analysis
             .with(|a| a.rows.get(i).map(|r| r.text.clone()))
@@ -34,7 +34,7 @@ pub fn TracePanel() -> impl IntoView {
                 .map(|(i, r)| {
                     let target = r.target.get();
                     view! {
-                        <option value=i.to_string() selected=move || store.trace_row.get() == i>
+                        <option value=i.to_string() selected=move || store.trace_row().get() == i>
                             {format!("Row {}: {}", i + 1, if target.is_empty() { "(no target)".into() } else { target })}
                         </option>
                     }
@@ -62,10 +62,10 @@ pub fn TracePanel() -> impl IntoView {
             <label for="trace-row" class="toolbar-label">"Row"</label>
             <select
                 id="trace-row"
-                prop:value=move || store.trace_row.get().to_string()
+                prop:value=move || store.trace_row().get().to_string()
                 on:change:target=move |ev| {
                     if let Ok(i) = ev.target().value().parse() {
-                        store.trace_row.set(i);
+                        store.trace_row().set(i);
                     }
                 }
             >

@@ -1,6 +1,6 @@
 use super::RequestCard;
 use crate::derived::Derived;
-use crate::state::Store;
+use crate::state::{SetupTab, Store};
 use leptos::prelude::*;
 
 /// The PATCH Entra sends when the user changes from the "before" version to the current one.
@@ -17,7 +17,7 @@ pub fn UpdatePanel() -> impl IntoView {
         <Show when=before_error>
             <p class="diagnostic warning">
                 "The “before” JSON has an error: showing the update from its last valid version. "
-                <button type="button" class="link small" on:click=move |_| store.setup_tab.set("before".into())>
+                <button type="button" class="link small" on:click=move |_| store.setup_tab().set(SetupTab::Before)>
                     "Open it"
                 </button>
             </p>

@@ -1,23 +1,7 @@
-use crate::state::{persist, AppState, Store};
+use crate::state::{choice_from, persist, AppState, NoticeLevel, Store};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
-
-fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// Reads `entraId=genesysId` lines.
-fn pairs(text: &str) -> BTreeMap<String, String> {
-    text.lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
-        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
-        .collect()
-}
+use playground_model::state::settings_text::{lines, pairs};
+use playground_model::state::ui::Choice;
 
 /// Options of the preview: phone region, the Genesys groups, users already provisioned, theme,
 /// and starting over.
@@ -44,7 +28,7 @@ pub fn OptionsPanel() -> impl IntoView {
     let reset = move |_| {
         persist::clear_saved();
         store.load(AppState::default());
-        store.notify(false, "Started over with the defaults.");
+        store.notify(NoticeLevel::Info, "Started over with the defaults.");
     };
     view! {
         <div class="form-grid">
@@ -95,8 +79,11 @@ pub fn OptionsPanel() -> impl IntoView {
             <div>
                 <select
                     id="theme"
-                    prop:value=move || store.theme.get()
-                    on:change:target=move |ev| store.theme.set(ev.target().value())
+                    prop:value=move || store.theme().get().name()
+                    on:change:target=move |ev| {
+                        let theme = store.theme();
+                        theme.set(choice_from(&ev.target().value(), theme.get_untracked()));
+                    }
                 >
                     <option value="auto">"Follow the system"</option>
                     <option value="light">"Light"</option>
@@ -111,19 +98,5 @@ pub fn OptionsPanel() -> impl IntoView {
                 <p class="hint">"Forgets the setup saved in this browser."</p>
             </div>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    #[test]
-    fn reads_lines_and_pairs() {
-        assert_eq!(lines(" a \n\nb"), vec!["a", "b"]);
-        let p = pairs("x = 1\nbad\n=2\ny=2");
-        assert_eq!(p.len(), 2);
-        assert_eq!(p["x"], "1");
     }
 }

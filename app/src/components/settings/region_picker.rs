@@ -1,8 +1,8 @@
 use crate::components::common::CopyButtons;
 use crate::state::Store;
-use crate::view::analysis::tenant_url;
 use leptos::prelude::*;
 use mapping_core::genesys::regions::REGIONS;
+use playground_model::view::analysis::tenant_url;
 
 /// The Genesys Cloud region, and the Tenant URL to paste into Entra's provisioning page.
 #[component]

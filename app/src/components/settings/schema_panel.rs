@@ -1,6 +1,6 @@
 use crate::components::common::CopyButtons;
 use crate::derived::Derived;
-use crate::state::Store;
+use crate::state::{NoticeLevel, SetupTab, Store};
 use leptos::html::Textarea;
 use leptos::prelude::*;
 use mapping_core::mapping::schema_json::{export_mappings, export_schema, import_text};
@@ -23,7 +23,10 @@ pub fn SchemaPanel() -> impl IntoView {
                 let mut lines = vec![format!("Imported {n} mappings.")];
                 lines.extend(outcome.warnings);
                 result.set(Some(Ok(lines)));
-                store.notify(false, format!("Imported {n} mappings from the schema."));
+                store.notify(
+                    NoticeLevel::Info,
+                    format!("Imported {n} mappings from the schema."),
+                );
             }
             Err(e) => result.set(Some(Err(e.to_string()))),
         };
@@ -44,9 +47,10 @@ pub fn SchemaPanel() -> impl IntoView {
             return;
         };
         input.set_value("");
+        let file = gloo_file::File::from(file);
         leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(text) => import(text.as_string().unwrap_or_default()),
+            match gloo_file::futures::read_as_text(&file).await {
+                Ok(text) => import(text),
                 Err(_) => result.set(Some(Err("the file could not be read".into()))),
             }
         });
@@ -126,7 +130,7 @@ pub fn SchemaPanel() -> impl IntoView {
             <summary>"Show the exported schema"</summary>
             // Serialized only while it can be seen, not on every keystroke in another tab.
             {move || {
-                (preview_open.get() && store.setup_tab.with(|t| t == "schema"))
+                (preview_open.get() && store.setup_tab().get() == SetupTab::Schema)
                     .then(|| {
                         view! {
                             <pre class="json-output" data-testid="schema-export">

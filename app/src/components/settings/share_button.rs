@@ -10,7 +10,7 @@ pub fn ShareButton() -> impl IntoView {
     let link = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let share = move |_| {
-        let state = codec::for_sharing(&store.snapshot(), store.share_users.get_untracked());
+        let state = codec::for_sharing(&store.snapshot(), store.share_users().get_untracked());
         let url = persist::share_link(&state);
         link.set(url.clone());
         let kb = url.len().div_ceil(1024);
@@ -31,8 +31,8 @@ pub fn ShareButton() -> impl IntoView {
             <label class="check">
                 <input
                     type="checkbox"
-                    prop:checked=move || store.share_users.get()
-                    on:change:target=move |ev| store.share_users.set(ev.target().checked())
+                    prop:checked=move || store.share_users().get()
+                    on:change:target=move |ev| store.share_users().set(ev.target().checked())
                 />
                 "include the users"
             </label>

@@ -4,8 +4,8 @@ use crate::args::{MappingsArg, TenantArgs};
 use crate::inputs;
 use mapping_core::diag::Severity;
 use mapping_core::finding::Finding;
-use mapping_core::lint;
 use mapping_core::provision::{self, Options};
+use mapping_core::{lint, report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,16 +28,17 @@ pub struct LintArgs {
 pub fn run(args: &LintArgs) -> ExitCode {
     let run = || -> Result<Vec<Finding>, String> {
         let set = args.mappings.read()?;
-        let mut findings = lint::lint(&set);
+        let mut create = Vec::new();
         if let Some(path) = &args.user {
             let mut options = Options::default();
             args.tenant.apply(&mut options.ctx);
             let (user, _) = inputs::user(path, options.state)?;
             let preview = provision::preview(&user, &set, &options)
                 .map_err(|e| format!("{}: {e}", inputs::name(path)))?;
-            findings.extend(preview.findings);
+            create = preview.findings;
         }
-        Ok(findings)
+        // Ranked and without repeats, as the playground's Problems panel shows them.
+        Ok(report::merge(lint::lint(&set), create, Vec::new()))
     };
     let findings = match run() {
         Ok(f) => f,

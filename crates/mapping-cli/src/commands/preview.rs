@@ -8,6 +8,7 @@ use mapping_core::graph::Lifecycle;
 use mapping_core::mapping::model::MappingSet;
 use mapping_core::provision::{self, Options};
 use mapping_core::scim::{Dialect, ScimRequest};
+use mapping_core::{lint, report};
 use serde_json::{json, Value as Json};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -104,10 +105,9 @@ impl Common {
         Ok(o)
     }
 
-    /// The lint errors of `set` when `--allow-errors` lets them through; `Err` with the exit
-    /// status when lint stops the command.
-    fn gate(&self, set: &MappingSet) -> Result<Vec<Finding>, ExitCode> {
-        gate::lint_errors(set, &self.mappings.name(), self.allow_errors, self.json)
+    /// `Err` with the exit status when lint's errors stop the command (no `--allow-errors`).
+    fn gate(&self, set: &MappingSet) -> Result<(), ExitCode> {
+        gate::lint_errors(set, &self.mappings.name(), self.allow_errors, self.json).map(|_| ())
     }
 }
 
@@ -130,14 +130,19 @@ pub fn preview(args: &PreviewArgs) -> ExitCode {
         Ok(v) => v,
         Err(e) => return fail(&e),
     };
-    let mut findings = match common.gate(&set) {
-        Ok(errors) => errors,
-        Err(code) => return code,
-    };
+    if let Err(code) = common.gate(&set) {
+        return code;
+    }
     match provision::preview(&user, &set, &options) {
         Ok(p) => {
-            findings.extend(p.findings);
-            report(&p.requests, &findings, &p.phones, common.json)
+            // The same findings, in the same order, as the playground's Problems panel.
+            let findings = report::merge(lint::lint(&set), p.findings, Vec::new());
+            let suggestions: Vec<_> = p
+                .phones
+                .iter()
+                .map(|phone| report::phone_suggestion(phone, &set))
+                .collect();
+            report(&p.requests, &findings, &p.phones, &suggestions, common.json)
         }
         Err(e) => fail(&format!("{}: {e}", inputs::name(&args.user))),
     }
@@ -163,17 +168,16 @@ pub fn patch(args: &PatchArgs) -> ExitCode {
         Ok(v) => v,
         Err(e) => return fail(&e),
     };
-    let mut findings = match common.gate(&set) {
-        Ok(errors) => errors,
-        Err(code) => return code,
-    };
+    if let Err(code) = common.gate(&set) {
+        return code;
+    }
     match provision::update(&before, &after, &set, &options) {
         Ok(p) => {
             if p.requests.is_empty() && !common.json {
                 outln!("(nothing changed that Entra sends: no request)");
             }
-            findings.extend(p.findings);
-            report(&p.requests, &findings, &[], common.json)
+            let findings = report::merge(lint::lint(&set), Vec::new(), p.findings);
+            report(&p.requests, &findings, &[], &[], common.json)
         }
         Err(e) => fail(&format!(
             "{} → {}: {e}",
@@ -189,10 +193,13 @@ fn fail(message: &str) -> ExitCode {
 }
 
 /// Prints what the two commands found.
+/// Prints the requests, the phones (each with its suggested fix, `suggestions[i]` composed with
+/// the row's expression by `report::phone_suggestion`) and the findings.
 fn report(
     requests: &[ScimRequest],
     findings: &[Finding],
     phones: &[PhoneCheck],
+    suggestions: &[Option<(String, String)>],
     as_json: bool,
 ) -> ExitCode {
     if as_json {
@@ -210,7 +217,7 @@ fn report(
         out!("{}", r.render());
         outln!();
     }
-    for p in phones {
+    for (i, p) in phones.iter().enumerate() {
         let a = &p.analysis;
         outln!(
             "phone {}: {:?} → {} ({})",
@@ -222,6 +229,9 @@ fn report(
                 .unwrap_or("not a phone number"),
             a.verdict.describe()
         );
+        if let Some(Some((fix, why))) = suggestions.get(i) {
+            outln!("    suggestion: {fix}\n    ({why})");
+        }
     }
     for f in findings {
         outln!("{}", f.render());

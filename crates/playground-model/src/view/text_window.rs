@@ -144,7 +144,6 @@ impl Buffer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn numbered(lines: usize) -> String {
         (1..=lines)

@@ -159,7 +159,6 @@ pub fn by_id(id: &str) -> Option<&'static Sample> {
 mod tests {
     use super::*;
     use mapping_core::graph::{read_user, Lifecycle};
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn every_sample_reads_as_a_user() {

@@ -1,5 +1,6 @@
 //! Everything an admin sets up, as one serializable value with a version number.
 
+use super::ui::{ResultsTab, SetupTab, Theme};
 use mapping_core::graph::Lifecycle;
 use mapping_core::mapping::model::MappingSet;
 use mapping_core::mapping::presets;
@@ -61,12 +62,11 @@ impl Default for Settings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct UiState {
-    pub setup_tab: String,
-    pub results_tab: String,
+    pub setup_tab: SetupTab,
+    pub results_tab: ResultsTab,
     /// The row whose evaluation the trace panel shows.
     pub trace_row: usize,
-    /// `auto`, `light` or `dark`.
-    pub theme: String,
+    pub theme: Theme,
     /// Whether share links carry the users (they may hold personal data).
     pub share_users: bool,
 }
@@ -74,10 +74,10 @@ pub struct UiState {
 impl Default for UiState {
     fn default() -> Self {
         UiState {
-            setup_tab: "mappings".into(),
-            results_tab: "requests".into(),
+            setup_tab: SetupTab::Mappings,
+            results_tab: ResultsTab::Requests,
             trace_row: 1,
-            theme: "auto".into(),
+            theme: Theme::Auto,
             share_users: true,
         }
     }
@@ -100,7 +100,6 @@ impl Default for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn the_default_state_round_trips_through_json() {
@@ -117,5 +116,16 @@ mod tests {
         let state: AppState = serde_json::from_str(text).unwrap();
         assert_eq!(state.settings, Settings::default());
         assert_eq!(state.ui, UiState::default());
+    }
+
+    #[test]
+    fn ui_choices_are_read_by_their_names() {
+        let text = r#"{"version":1,"mappings":{"mappings":[]},"user":"{}","before":"{}",
+            "ui":{"setupTab":"schema","resultsTab":"trace","theme":"dark","traceRow":3,"shareUsers":false}}"#;
+        let state: AppState = serde_json::from_str(text).unwrap();
+        assert_eq!(state.ui.setup_tab, SetupTab::Schema);
+        assert_eq!(state.ui.results_tab, ResultsTab::Trace);
+        assert_eq!(state.ui.theme, Theme::Dark);
+        assert!(!state.ui.share_users);
     }
 }

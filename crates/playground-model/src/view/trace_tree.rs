@@ -36,7 +36,6 @@ pub fn visible(depths: &[usize], folded: &[bool]) -> Vec<Shown> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     // Join(",", Trim([a]), [b])  →  Join 0, "," 1, Trim 1, [a] 2, [b] 1
     const DEPTHS: [usize; 5] = [0, 1, 1, 2, 1];

@@ -152,7 +152,6 @@ pub fn accept(text: &str, caret: usize, ctx: &Context, s: &Suggestion) -> (Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn attrs() -> Vec<String> {
         ["mail", "mobile", "telephoneNumber", "displayName"]

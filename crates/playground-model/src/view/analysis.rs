@@ -4,7 +4,6 @@
 
 use crate::state::Settings;
 use mapping_core::diag::Severity;
-use mapping_core::expr::lexer::{tokenize, TokenKind};
 use mapping_core::expr::trace::TraceNode;
 use mapping_core::expr::{EvalContext, Value};
 use mapping_core::finding::{Field, Finding};
@@ -15,6 +14,7 @@ use mapping_core::mapping::model::MappingSet;
 use mapping_core::phone::GenesysVerdict;
 use mapping_core::provision::rows::RowValue;
 use mapping_core::provision::{self, Options, Preview};
+use mapping_core::report;
 use mapping_core::scim::{Dialect, ScimRequest};
 use mapping_core::source::SourceValue;
 use serde_json::Value as Json;
@@ -76,23 +76,83 @@ pub struct UpdateView {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowView {
-    /// `flows`, `null`, `dropped`, `condition-fails`, `failed`, `not-applied`.
-    pub outcome: &'static str,
+    pub outcome: Outcome,
     /// What the row gives, in a few words or as JSON.
     pub text: String,
     pub default_used: bool,
 }
 
+/// What a row gives this user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// A value flows into the target.
+    Flows,
+    /// Null: nothing is sent.
+    Null,
+    /// Dropped from the flow (IgnoreFlowIfNullOrEmpty).
+    Dropped,
+    /// An IIF condition read an empty attribute: Entra fails it.
+    ConditionFails,
+    /// The expression failed.
+    Failed,
+    /// The row was not applied (turned off, or no user to evaluate).
+    NotApplied,
+}
+
+impl Outcome {
+    /// The name in the markup (`data-outcome`, CSS classes).
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Flows => "flows",
+            Outcome::Null => "null",
+            Outcome::Dropped => "dropped",
+            Outcome::ConditionFails => "condition-fails",
+            Outcome::Failed => "failed",
+            Outcome::NotApplied => "not-applied",
+        }
+    }
+}
+
+/// What Genesys would most likely do with a phone value, as the Phones panel names it.
+pub fn verdict_name(v: GenesysVerdict) -> &'static str {
+    match v {
+        GenesysVerdict::Accepted => "accepted",
+        GenesysVerdict::AcceptedAfterNormalizing => "normalized",
+        GenesysVerdict::Rejected => "rejected",
+        GenesysVerdict::ExtensionOnly => "extension-only",
+    }
+}
+
+/// The verdict in words.
+pub fn verdict_text(v: GenesysVerdict) -> &'static str {
+    match v {
+        GenesysVerdict::Accepted => "Accepted as sent",
+        GenesysVerdict::AcceptedAfterNormalizing => {
+            "Accepted, but Genesys stores it differently (tel: URI)"
+        }
+        GenesysVerdict::Rejected => "Most likely rejected (400)",
+        GenesysVerdict::ExtensionOnly => "Extension only",
+    }
+}
+
+/// The name of a finding's field in the markup and the DOM ids (`m3-source`).
+pub fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::Target => "target",
+        Field::Source => "source",
+        Field::DefaultValue => "default",
+        Field::Row => "row",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingView {
-    /// `error`, `warning` or `info`.
-    pub severity: &'static str,
+    pub severity: Severity,
     pub code: String,
     pub message: String,
     pub help: Option<String>,
     pub row: Option<usize>,
-    /// `target`, `source`, `default` or `row`.
-    pub field: Option<&'static str>,
+    pub field: Option<Field>,
     /// Byte span in the field's text.
     pub span: Option<(usize, usize)>,
 }
@@ -108,9 +168,7 @@ pub struct PhoneView {
     pub valid: bool,
     pub number_type: Option<String>,
     pub country: Option<String>,
-    /// `accepted`, `normalized`, `rejected`, `extension-only`.
-    pub verdict: &'static str,
-    pub verdict_text: &'static str,
+    pub verdict: GenesysVerdict,
     pub problems: Vec<String>,
     pub suggestion: Option<(String, String)>,
 }
@@ -184,7 +242,9 @@ pub fn analyse(inputs: &Inputs) -> Analysis {
         lifecycle_note: state.describe().to_string(),
         ..Analysis::default()
     };
-    let mut findings: Vec<Finding> = lint(inputs.set);
+    let lint_findings: Vec<Finding> = lint(inputs.set);
+    let mut create_findings: Vec<Finding> = Vec::new();
+    let mut update_findings: Vec<Finding> = Vec::new();
 
     match provision::preview(inputs.user, inputs.set, &opts) {
         Ok(preview) => {
@@ -203,7 +263,7 @@ pub fn analyse(inputs: &Inputs) -> Analysis {
                 .collect();
             analysis.phones = phone_views(&preview, inputs.set);
             analysis.source = source_view(&preview.user);
-            findings.extend(preview.findings);
+            create_findings = preview.findings;
         }
         Err(e) => {
             analysis.user_error = Some(e.to_string());
@@ -212,7 +272,7 @@ pub fn analyse(inputs: &Inputs) -> Analysis {
                 .mappings
                 .iter()
                 .map(|_| RowView {
-                    outcome: "not-applied",
+                    outcome: Outcome::NotApplied,
                     text: "no user to evaluate".into(),
                     default_used: false,
                 })
@@ -225,16 +285,7 @@ pub fn analyse(inputs: &Inputs) -> Analysis {
     analysis.update = match provision::update(inputs.before, inputs.user, inputs.set, &update_opts)
     {
         Ok(update) => {
-            // The update repeats what the create already says about a row (in other words):
-            // keep only what is new.
-            let known: Vec<(mapping_core::FindingCode, Option<usize>)> =
-                findings.iter().map(|f| (f.code, f.row)).collect();
-            let new: Vec<Finding> = update
-                .findings
-                .into_iter()
-                .filter(|f| !known.contains(&(f.code, f.row)))
-                .collect();
-            findings.extend(new);
+            update_findings = update.findings;
             UpdateView {
                 requests: update.requests.iter().map(request_view).collect(),
                 error: None,
@@ -245,7 +296,10 @@ pub fn analyse(inputs: &Inputs) -> Analysis {
             error: Some(e.to_string()),
         },
     };
-    analysis.findings = finding_views(findings);
+    analysis.findings = report::merge(lint_findings, create_findings, update_findings)
+        .into_iter()
+        .map(finding_view)
+        .collect();
     analysis
 }
 
@@ -272,26 +326,26 @@ fn value_text(v: &Value) -> String {
 
 fn row_view(row: &provision::rows::RowResult) -> RowView {
     let (outcome, text) = match &row.value {
-        RowValue::Flows(v) => ("flows", value_text(v)),
+        RowValue::Flows(v) => (Outcome::Flows, value_text(v)),
         RowValue::Null => (
-            "null",
+            Outcome::Null,
             "null: nothing is sent (Genesys keeps what it has)".into(),
         ),
-        RowValue::Dropped => ("dropped", "dropped from the flow".into()),
+        RowValue::Dropped => (Outcome::Dropped, "dropped from the flow".into()),
         RowValue::ConditionFails(v) => (
-            "condition-fails",
+            Outcome::ConditionFails,
             format!(
                 "IIF condition read an empty attribute: Entra fails it (would be {})",
                 value_text(v)
             ),
         ),
         RowValue::Failed => (
-            "failed",
+            Outcome::Failed,
             row.diagnostics
                 .first()
                 .map_or("error".into(), |d| format!("error: {}", d.message)),
         ),
-        RowValue::NotApplied => ("not-applied", "not applied".into()),
+        RowValue::NotApplied => (Outcome::NotApplied, "not applied".into()),
     };
     RowView {
         outcome,
@@ -317,47 +371,12 @@ pub fn trace_rows(root: &TraceNode) -> Vec<TraceRow> {
     rows
 }
 
-/// A suggestion reads the raw attribute and was proven on the value the row sends. When the row
-/// already transforms the attribute (e.g. `StripSpaces([telephoneNumber])`), the fix must apply
-/// to what the row computes: the suggestion's first attribute is replaced by the row's
-/// expression.
-pub fn compose_suggestion(suggestion: &str, row_expression: &str) -> String {
-    let row = row_expression.trim();
-    let is_plain_attribute = {
-        let tokens = tokenize(row);
-        tokens.len() == 1 && tokens[0].kind == TokenKind::Attribute
-    };
-    if row.is_empty() || is_plain_attribute {
-        return suggestion.to_string();
-    }
-    match tokenize(suggestion)
-        .into_iter()
-        .find(|t| t.kind == TokenKind::Attribute)
-    {
-        Some(t) => format!(
-            "{}{row}{}",
-            &suggestion[..t.span.start],
-            &suggestion[t.span.end..]
-        ),
-        None => suggestion.to_string(),
-    }
-}
-
 fn phone_views(preview: &Preview, set: &MappingSet) -> Vec<PhoneView> {
     preview
         .phones
         .iter()
         .map(|p| {
             let a = &p.analysis;
-            let (verdict, verdict_text) = match a.verdict {
-                GenesysVerdict::Accepted => ("accepted", "Accepted as sent"),
-                GenesysVerdict::AcceptedAfterNormalizing => (
-                    "normalized",
-                    "Accepted, but Genesys stores it differently (tel: URI)",
-                ),
-                GenesysVerdict::Rejected => ("rejected", "Most likely rejected (400)"),
-                GenesysVerdict::ExtensionOnly => ("extension-only", "Extension only"),
-            };
             PhoneView {
                 row: p.row,
                 target: p.target.clone(),
@@ -368,20 +387,9 @@ fn phone_views(preview: &Preview, set: &MappingSet) -> Vec<PhoneView> {
                 valid: a.valid,
                 number_type: a.number_type.clone(),
                 country: a.country.clone(),
-                verdict,
-                verdict_text,
+                verdict: a.verdict,
                 problems: a.problems.clone(),
-                suggestion: a.suggestion.as_ref().map(|s| {
-                    let row = set
-                        .mappings
-                        .get(p.row)
-                        .and_then(|m| m.expression_text())
-                        .unwrap_or_default();
-                    (
-                        compose_suggestion(&s.expression, &row),
-                        s.explanation.clone(),
-                    )
-                }),
+                suggestion: report::phone_suggestion(p, set),
             }
         })
         .collect()
@@ -432,42 +440,16 @@ fn source_view(user: &GraphUser) -> SourceView {
     }
 }
 
-fn severity_rank(s: Severity) -> u8 {
-    match s {
-        Severity::Error => 0,
-        Severity::Warning => 1,
-        Severity::Info => 2,
+fn finding_view(f: Finding) -> FindingView {
+    FindingView {
+        severity: f.severity,
+        code: f.code.to_string(),
+        message: f.message,
+        help: f.help,
+        row: f.row,
+        field: f.field,
+        span: f.span.map(|s| (s.start, s.end)),
     }
-}
-
-/// Findings for display: duplicates (the same message about the same place, as lint and the
-/// preview both report a broken expression) dropped, errors first, then by row.
-fn finding_views(mut findings: Vec<Finding>) -> Vec<FindingView> {
-    findings.sort_by_key(|f| (severity_rank(f.severity), f.row.unwrap_or(usize::MAX)));
-    let mut out: Vec<FindingView> = Vec::with_capacity(findings.len());
-    for f in findings {
-        let view = FindingView {
-            severity: f.severity.as_str(),
-            code: f.code.to_string(),
-            message: f.message,
-            help: f.help,
-            row: f.row,
-            field: f.field.map(|field| match field {
-                Field::Target => "target",
-                Field::Source => "source",
-                Field::DefaultValue => "default",
-                Field::Row => "row",
-            }),
-            span: f.span.map(|s| (s.start, s.end)),
-        };
-        if !out
-            .iter()
-            .any(|o| o.row == view.row && o.message == view.message && o.field == view.field)
-        {
-            out.push(view);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -476,7 +458,6 @@ mod tests {
     use crate::state::samples::{by_id, BEFORE_USER};
     use mapping_core::mapping::model::AttributeMapping;
     use mapping_core::mapping::presets::genesys_default;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     const NOW: i64 = 1_704_067_200;
 
@@ -510,7 +491,7 @@ mod tests {
         );
         assert!(body.contains("+13178723000"), "{body}");
         assert_eq!(a.rows.len(), genesys_default().mappings.len());
-        assert_eq!(a.rows[1].outcome, "flows");
+        assert_eq!(a.rows[1].outcome, Outcome::Flows);
         assert_eq!(a.rows[1].text, "\"True\"");
         assert!(!a.traces[1].is_empty());
         assert_eq!(a.traces[1][0].depth, 0);
@@ -578,18 +559,23 @@ mod tests {
             .iter()
             .find(|f| f.row == Some(8))
             .expect("a finding on row 8");
-        assert_eq!(broken.severity, "error");
-        assert_eq!(broken.field, Some("source"));
+        assert_eq!(broken.severity, Severity::Error);
+        assert_eq!(broken.field, Some(Field::Source));
         assert!(broken.span.is_some());
-        assert_eq!(a.rows[8].outcome, "failed");
+        assert_eq!(a.rows[8].outcome, Outcome::Failed);
         assert!(a
             .findings
             .iter()
-            .any(|f| f.row == Some(10) && f.field == Some("target")));
+            .any(|f| f.row == Some(10) && f.field == Some(Field::Target)));
         // Errors come first, and the same problem is listed once.
-        let first_non_error = a.findings.iter().position(|f| f.severity != "error");
+        let first_non_error = a
+            .findings
+            .iter()
+            .position(|f| f.severity != Severity::Error);
         if let Some(i) = first_non_error {
-            assert!(a.findings[i..].iter().all(|f| f.severity != "error"));
+            assert!(a.findings[i..]
+                .iter()
+                .all(|f| f.severity != Severity::Error));
         }
         let about_row_8: Vec<_> = a.findings.iter().filter(|f| f.row == Some(8)).collect();
         let mut messages: Vec<_> = about_row_8.iter().map(|f| &f.message).collect();
@@ -615,20 +601,13 @@ mod tests {
         );
         let phone = &a.phones[0];
         assert_eq!(phone.input, "+13178723000x402");
-        assert_eq!(phone.verdict, "rejected");
+        assert_eq!(phone.verdict, GenesysVerdict::Rejected);
         assert_eq!(phone.extension.as_deref(), Some("402"));
         assert!(phone.suggestion.is_some());
     }
 
     #[test]
-    fn suggestions_compose_with_what_the_row_already_does() {
-        let s = r#"Replace([telephoneNumber], , "x", , "y", , )"#;
-        assert_eq!(compose_suggestion(s, "[telephoneNumber]"), s);
-        assert_eq!(
-            compose_suggestion(s, "StripSpaces([telephoneNumber])"),
-            r#"Replace(StripSpaces([telephoneNumber]), , "x", , "y", , )"#
-        );
-        assert_eq!(compose_suggestion("\"a\"", "Trim([x])"), "\"a\"");
+    fn phone_suggestions_compose_with_what_the_row_already_does() {
         // Applied to the extension sample, the composed fix is accepted.
         let mut set = genesys_default();
         let user = by_id("extension").unwrap().json;
@@ -637,7 +616,12 @@ mod tests {
         assert!(fix.contains("StripSpaces([telephoneNumber])"), "{fix}");
         set.mappings[8].source = fix;
         let b = run(&set, user, &Settings::default());
-        assert_ne!(b.phones[0].verdict, "rejected", "{:?}", b.phones[0]);
+        assert_ne!(
+            b.phones[0].verdict,
+            GenesysVerdict::Rejected,
+            "{:?}",
+            b.phones[0]
+        );
     }
 
     #[test]

@@ -152,7 +152,6 @@ fn point() -> Segment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn joined(s: &[Segment]) -> String {
         s.iter().map(|s| s.text.as_str()).collect()

@@ -62,7 +62,6 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn excerpts_survive_any_span() {

@@ -82,7 +82,6 @@ pub fn for_sharing(state: &AppState, with_users: bool) -> AppState {
 mod tests {
     use super::*;
     use mapping_core::mapping::model::AttributeMapping;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn link_round_trip_keeps_everything() {
