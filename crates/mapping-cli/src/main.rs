@@ -93,6 +93,12 @@ enum Command {
     },
     /// List the expression functions with their signatures.
     Functions,
+    /// The go-live check: what Entra will do to every user of a directory export. Its last
+    /// line is `N users: C create, U update, K unchanged, S out of scope, F fail`. Exit 0 when
+    /// ready, 1 when a user fails (see --fail-on), 2 when an input cannot be read.
+    Check(commands::check::CheckArgs),
+    /// Write a synthetic Microsoft Graph users export (deterministic for a seed) to stdout.
+    SampleDirectory(commands::check::SampleArgs),
 }
 
 fn main() -> ExitCode {
@@ -123,5 +129,7 @@ fn main() -> ExitCode {
         },
         Command::Vectors { files } => commands::vectors::run(&files),
         Command::Functions => commands::functions::run(),
+        Command::Check(args) => commands::check::run(&args),
+        Command::SampleDirectory(args) => commands::check::sample(&args),
     }
 }

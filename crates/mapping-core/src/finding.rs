@@ -86,6 +86,20 @@ pub enum FindingCode {
     GroupNotInGenesys,
     /// `cleared-value-kept`: an update leaves a stale value in Genesys.
     ClearedValueKept,
+    /// `no-matching-value`: the user has no value for any matching attribute, so Entra skips it.
+    NoMatchingValue,
+    /// `match-conflict`: several Genesys users match one directory user (Entra fails it as duplicate target entries).
+    MatchConflict,
+    /// `duplicate-source`: several directory users match the same Genesys user or share a matching value.
+    DuplicateSource,
+    /// `inactive-match`: the user matches an inactive Genesys user, which a userName query may not return (then the create gets 409).
+    InactiveMatch,
+    /// `disabled-not-created`: a disabled user that is not in Genesys: Entra does not create disabled users.
+    DisabledNotCreated,
+    /// `out-of-scope`: the user is not assigned or fails the scoping filters.
+    OutOfScope,
+    /// `after-mapping-change`: the mapping change about to be saved changes this user's attributes on the next cycle.
+    AfterMappingChange,
 }
 
 impl FindingCode {
@@ -124,6 +138,13 @@ impl FindingCode {
         FindingCode::AttributeCase,
         FindingCode::GroupNotInGenesys,
         FindingCode::ClearedValueKept,
+        FindingCode::NoMatchingValue,
+        FindingCode::MatchConflict,
+        FindingCode::DuplicateSource,
+        FindingCode::InactiveMatch,
+        FindingCode::DisabledNotCreated,
+        FindingCode::OutOfScope,
+        FindingCode::AfterMappingChange,
     ];
 
     /// The kebab-case name, e.g. `iif-null-condition`.
@@ -162,6 +183,13 @@ impl FindingCode {
             FindingCode::AttributeCase => "attribute-case",
             FindingCode::GroupNotInGenesys => "group-not-in-genesys",
             FindingCode::ClearedValueKept => "cleared-value-kept",
+            FindingCode::NoMatchingValue => "no-matching-value",
+            FindingCode::MatchConflict => "match-conflict",
+            FindingCode::DuplicateSource => "duplicate-source",
+            FindingCode::InactiveMatch => "inactive-match",
+            FindingCode::DisabledNotCreated => "disabled-not-created",
+            FindingCode::OutOfScope => "out-of-scope",
+            FindingCode::AfterMappingChange => "after-mapping-change",
         }
     }
 

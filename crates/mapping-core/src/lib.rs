@@ -26,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 pub mod diag;
+pub mod directory;
 pub mod expr;
 pub mod finding;
 pub mod genesys;
