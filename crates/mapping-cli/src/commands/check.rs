@@ -199,7 +199,7 @@ enum Output {
     Human,
     Markdown,
     Json(JsonReport<std::io::BufWriter<std::io::Stdout>>),
-    Csv(CsvReport<std::io::BufWriter<std::io::Stdout>>),
+    Csv(Box<CsvReport<std::io::BufWriter<std::io::Stdout>>>),
 }
 
 /// A user prepared by a worker, or a record that could not be read.
@@ -215,11 +215,17 @@ fn pipeline(
     checker: &Checker,
     files: Vec<String>,
     format: Option<Format>,
-) -> (std::thread::JoinHandle<bool>, mpsc::Receiver<(usize, Done)>) {
-    let (work_sender, work) = mpsc::sync_channel::<(usize, Item)>(1024);
+) -> (
+    std::thread::JoinHandle<bool>,
+    mpsc::Receiver<Vec<(usize, Done)>>,
+) {
+    /// Users travel between threads in batches, so locks and wake-ups are rare.
+    const BATCH: usize = 128;
+    let (work_sender, work) = mpsc::sync_channel::<Vec<(usize, Item)>>(16);
     let reading = std::thread::spawn(move || -> bool {
         let mut whole_files_ok = true;
         let mut seq = 0usize;
+        let mut batch = Vec::with_capacity(BATCH);
         for file in &files {
             let reader = match open(file) {
                 Ok(r) => r,
@@ -230,21 +236,26 @@ fn pipeline(
                 }
             };
             let result = readers::read(reader, format, file, &mut |item| {
+                batch.push((seq, item));
                 seq += 1;
-                match work_sender.send((seq - 1, item)) {
+                if batch.len() < BATCH {
+                    return ControlFlow::Continue(());
+                }
+                match work_sender.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))) {
                     Ok(()) => ControlFlow::Continue(()),
                     Err(_) => ControlFlow::Break(()),
                 }
             });
             if let Err(e) = result {
+                batch.push((seq, Item::Error(e)));
                 seq += 1;
-                let _ = work_sender.send((seq - 1, Item::Error(e)));
             }
         }
+        let _ = work_sender.send(batch);
         whole_files_ok
     });
     let work = Arc::new(Mutex::new(work));
-    let (done_sender, done) = mpsc::sync_channel::<(usize, Done)>(1024);
+    let (done_sender, done) = mpsc::sync_channel::<Vec<(usize, Done)>>(16);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     for _ in 0..workers {
         let engine = checker.engine();
@@ -254,12 +265,18 @@ fn pipeline(
             let mut options = engine.options();
             loop {
                 let next = work.lock().ok().and_then(|w| w.recv().ok());
-                let Some((seq, item)) = next else { return };
-                let done = match item {
-                    Item::User(u) => Done::User(Box::new(engine.prepare(&mut options, u))),
-                    Item::Error(e) => Done::Error(e),
-                };
-                if done_sender.send((seq, done)).is_err() {
+                let Some(batch) = next else { return };
+                let prepared = batch
+                    .into_iter()
+                    .map(|(seq, item)| {
+                        let done = match item {
+                            Item::User(u) => Done::User(Box::new(engine.prepare(&mut options, u))),
+                            Item::Error(e) => Done::Error(e),
+                        };
+                        (seq, done)
+                    })
+                    .collect();
+                if done_sender.send(prepared).is_err() {
                     return;
                 }
             }
@@ -281,7 +298,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let output = if args.json {
         JsonReport::new(out()).map(Output::Json)
     } else if args.csv {
-        CsvReport::new(out()).map(Output::Csv)
+        CsvReport::new(out()).map(|c| Output::Csv(Box::new(c)))
     } else if args.markdown {
         Ok(Output::Markdown)
     } else {
@@ -299,8 +316,8 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let mut io_failed = false;
     let mut waiting: BTreeMap<usize, Done> = BTreeMap::new();
     let mut next = 0usize;
-    'receive: for (seq, done) in prepared {
-        waiting.insert(seq, done);
+    'receive: for batch in prepared {
+        waiting.extend(batch);
         while let Some(done) = waiting.remove(&next) {
             next += 1;
             match done {

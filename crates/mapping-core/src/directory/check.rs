@@ -466,3 +466,115 @@ fn diff(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::matching::GenesysUser;
+    use crate::mapping::presets;
+    use serde_json::json;
+
+    fn raw(n: usize, json: Json) -> RawUser {
+        RawUser {
+            json,
+            position: Position {
+                file: "t".into(),
+                record: n,
+                ..Position::default()
+            },
+        }
+    }
+
+    fn graph_user(upn: &str) -> Json {
+        json!({"id": upn, "userPrincipalName": upn, "displayName": "U", "accountEnabled": true,
+               "businessPhones": ["+1 425 555 0109"], "usageLocation": "US", "jobTitle": "Agent"})
+    }
+
+    fn checker(existing: Vec<Json>) -> Checker {
+        let set = presets::genesys_default();
+        let users = existing
+            .into_iter()
+            .map(|j| GenesysUser::from_scim(j).unwrap())
+            .collect();
+        Checker::new(Config {
+            existing: Some(ExistingUsers::new(users, &set)),
+            mappings: set,
+            ..Config::default()
+        })
+    }
+
+    #[test]
+    fn user_name_matches_ignoring_case_and_a_second_claim_is_a_conflict() {
+        let mut c = checker(vec![
+            json!({"id": "g1", "userName": "a@x.example", "active": true, "title": "Agent", "displayName": "U"}),
+        ]);
+        let first = c.check(raw(0, graph_user("A@X.example")));
+        assert!(
+            matches!(first.outcome, Outcome::Update | Outcome::Unchanged),
+            "{first:?}"
+        );
+        let second = c.check(raw(1, graph_user("a@x.example")));
+        assert_eq!(second.outcome, Outcome::Fail);
+        assert!(second
+            .findings
+            .iter()
+            .any(|f| f.code == FindingCode::DuplicateSource));
+        let third = c.check(raw(2, graph_user("new@x.example")));
+        assert_eq!(third.outcome, Outcome::Create);
+        let summary = c.finish();
+        assert_eq!(
+            summary.last_line(),
+            "3 users: 1 create, 1 update, 0 unchanged, 0 out of scope, 1 fail"
+        );
+    }
+
+    #[test]
+    fn several_genesys_users_with_one_value_fail_the_user() {
+        let mut c = checker(vec![
+            json!({"id": "g1", "userName": "dup@x.example"}),
+            json!({"id": "g2", "userName": "DUP@x.example"}),
+        ]);
+        let r = c.check(raw(0, graph_user("dup@x.example")));
+        assert_eq!(r.outcome, Outcome::Fail);
+        assert!(r.failure.unwrap().starts_with("match-conflict"));
+    }
+
+    #[test]
+    fn disabled_users_are_not_created_and_users_without_a_matching_value_fail() {
+        let mut c = Checker::new(Config {
+            mappings: presets::genesys_default(),
+            ..Config::default()
+        });
+        let mut disabled = graph_user("d@x.example");
+        disabled["accountEnabled"] = json!(false);
+        let r = c.check(raw(0, disabled));
+        assert_eq!(r.outcome, Outcome::OutOfScope);
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.code == FindingCode::DisabledNotCreated));
+        let r = c.check(raw(
+            1,
+            json!({"id": "n", "displayName": "No Name", "accountEnabled": true}),
+        ));
+        assert_eq!(r.outcome, Outcome::Fail);
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.code == FindingCode::NoMatchingValue));
+    }
+
+    #[test]
+    fn an_unchanged_user_sends_nothing() {
+        let mut c = checker(vec![json!({
+            "id": "g1", "userName": "a@x.example", "active": true, "displayName": "U", "title": "Agent",
+            "emails": [{"type": "work", "value": "a@x.example"}],
+            "phoneNumbers": [{"type": "work", "value": "+14255550109"}]
+        })]);
+        let mut u = graph_user("a@x.example");
+        u["mail"] = json!("a@x.example");
+        let r = c.check(raw(0, u));
+        assert_eq!(r.outcome, Outcome::Unchanged, "{:?}", r.changed);
+        assert!(r.patch.is_none());
+    }
+}

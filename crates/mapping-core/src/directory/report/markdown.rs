@@ -5,8 +5,9 @@ use crate::directory::check::Outcome;
 use crate::directory::summary::Summary;
 use std::fmt::Write;
 
-/// Text safe inside a Markdown paragraph or table cell: Markdown punctuation is
-/// backslash-escaped, `<`/`>`/`&` become entities, line breaks become spaces.
+/// Text safe inside a Markdown paragraph, list item or table cell (never at the start of a
+/// line): the characters that open emphasis, code, links, images, headings and cells are
+/// backslash-escaped, `<`/`>`/`&` become entities (no HTML), line breaks become spaces.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -15,8 +16,7 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' | '\t' => out.push(' '),
-            '|' | '*' | '_' | '`' | '[' | ']' | '(' | ')' | '#' | '!' | '\\' | '~' | '{' | '}'
-            | '+' | '-' | '.' | '=' => {
+            '|' | '*' | '_' | '`' | '[' | ']' | '#' | '\\' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -75,7 +75,7 @@ pub fn render(summary: &Summary, title: &str) -> String {
         }
     }
     if !summary.duplicate_matching_values.is_empty() {
-        let _ = writeln!(s, "\n## Duplicate matching values ({} values)\n\n| Value | Users | Examples |\n|---|---:|---|", summary.duplicate_matching_value_count);
+        let _ = writeln!(s, "\n## Duplicate matching values ({} distinct)\n\n| Value | Users | Examples |\n|---|---:|---|", summary.duplicate_matching_value_count);
         for d in &summary.duplicate_matching_values {
             let users: Vec<String> = d.users.iter().map(|u| escape(u)).collect();
             let _ = writeln!(
@@ -150,7 +150,7 @@ mod tests {
     fn hostile_names_cannot_add_markup() {
         let hostile = "| x | <script>alert(1)</script> [click](http://evil) ![i](x) # h\n# Heading *b* _i_ `c`";
         let e = escape(hostile);
-        for bad in ["<script", "](", "\n", "`c`", "*b*", "_i_"] {
+        for bad in ["<script", "[click](", "\n", "`c`", "*b*", "_i_"] {
             assert!(!e.contains(bad), "{bad:?} in {e}");
         }
         let bytes = e.as_bytes();

@@ -74,7 +74,7 @@ impl AssignedBy {
                     name.is_some_and(|n| n.trim().eq_ignore_ascii_case(a.trim()))
                         || id == Some(a.trim())
                 })
-                .map(|a| a.clone())
+                .cloned()
         })
     }
 }

@@ -226,10 +226,8 @@ impl Tally {
         for attribute in &record.after_changed {
             *self.after.entry(attribute.clone()).or_default() += 1;
         }
-        if record.in_scope && record.outcome != Outcome::Fail {
-            if !record.id.is_empty() {
-                self.provisioned.insert(hash(&record.id));
-            }
+        if record.in_scope && record.outcome != Outcome::Fail && !record.id.is_empty() {
+            self.provisioned.insert(hash(&record.id));
         }
         if record.in_scope && !record.user_name.is_empty() {
             self.matching_value(record);
