@@ -23,7 +23,7 @@ measure() {
     local log
     log=$(mktemp)
     /usr/bin/time -f "%e %M" -o "$log" "$@" > /dev/null 2>/dev/null || true
-    cat "$log"
+    tail -n 1 "$log"
     rm -f "$log"
 }
 

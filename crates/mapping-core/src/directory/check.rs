@@ -15,9 +15,10 @@ use crate::finding::{Finding, FindingCode};
 use crate::genesys::targets::{self, TargetType};
 use crate::graph::{phone_region, read_user, Lifecycle};
 use crate::mapping::model::MappingSet;
+use crate::phone::{GenesysVerdict, PhoneAnalysis};
 use crate::provision::rows::{evaluate_rows, Operation, RowResult, RowValue};
 use crate::provision::values::wire_value;
-use crate::provision::{self, Options, Preview};
+use crate::provision::{self, Options};
 use crate::scim::patch::{patch_body, Change, Dialect};
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -134,8 +135,15 @@ pub struct Prepared {
     evaluated: Option<Evaluated>,
 }
 
+/// What the completion needs of a preview, reduced in the worker thread so the rest of the
+/// preview is freed where it was allocated.
 struct Evaluated {
-    preview: Preview,
+    /// The value of each matching row that has one, in the set's row order.
+    matching: Vec<(usize, String)>,
+    /// The phone values Genesys rejects.
+    rejected_phones: Vec<PhoneAnalysis>,
+    manager: Option<String>,
+    groups: Vec<String>,
     /// The rows evaluated for an update (with `--existing`).
     update_rows: Option<Vec<RowResult>>,
     enabled: bool,
@@ -209,7 +217,7 @@ impl Engine {
         }
         options.default_region =
             phone_region(&user.attributes, self.config.default_region.as_deref());
-        let preview = match provision::preview(&raw.json, &self.config.mappings, options) {
+        let mut preview = match provision::preview(&raw.json, &self.config.mappings, options) {
             Ok(p) => p,
             Err(e) => return failed(record, Finding::error(FindingCode::Evaluation, e)),
         };
@@ -219,11 +227,9 @@ impl Engine {
         // Whether the manager will be there is only known once every user is read: the
         // summary reports it, not each user.
         record.findings.extend(
-            preview
-                .findings
-                .iter()
-                .filter(|f| f.code != FindingCode::ManagerNotProvisioned)
-                .cloned(),
+            std::mem::take(&mut preview.findings)
+                .into_iter()
+                .filter(|f| f.code != FindingCode::ManagerNotProvisioned),
         );
         if let Some(next) = &self.config.after {
             let (changes, body, findings) = after_change(
@@ -256,10 +262,34 @@ impl Engine {
             )
         });
         let enabled = raw.json.get("accountEnabled").and_then(Json::as_bool) != Some(false);
+        let matching = self
+            .config
+            .mappings
+            .matching()
+            .into_iter()
+            .filter_map(|(i, _)| match preview.rows.get(i).map(|r| &r.value) {
+                Some(RowValue::Flows(Value::Str(v))) if !v.is_empty() => Some((i, v.clone())),
+                _ => None,
+            })
+            .collect();
+        let rejected_phones = preview
+            .phones
+            .into_iter()
+            .map(|p| p.analysis)
+            .filter(|a| {
+                matches!(
+                    a.verdict,
+                    GenesysVerdict::Rejected | GenesysVerdict::ExtensionOnly
+                )
+            })
+            .collect();
         Prepared {
             record,
             evaluated: Some(Evaluated {
-                preview,
+                matching,
+                rejected_phones,
+                manager: preview.user.manager.map(|m| m.id),
+                groups: preview.user.groups,
                 update_rows,
                 enabled,
             }),
@@ -315,12 +345,9 @@ impl Checker {
             evaluated,
         } = prepared;
         if let Some(e) = evaluated {
-            self.tally.phones(&record, &e.preview);
-            self.tally.manager(
-                &record,
-                e.preview.user.manager.as_ref().map(|m| m.id.as_str()),
-            );
-            self.tally.groups(&record, &e.preview.user.groups);
+            self.tally.phones(&record, &e.rejected_phones);
+            self.tally.manager(&record, e.manager.as_deref());
+            self.tally.groups(&record, &e.groups);
             record.outcome = self.outcome(&mut record, &e);
             if record.outcome != Outcome::Fail && record.outcome != Outcome::OutOfScope {
                 if let Some(f) = record
@@ -345,7 +372,7 @@ impl Checker {
     fn outcome(&mut self, record: &mut UserRecord, e: &Evaluated) -> Outcome {
         let engine = &self.engine;
         let config = &engine.config;
-        if matching_value(&config.mappings, &e.preview.rows).is_none() {
+        if e.matching.is_empty() {
             return set_failure(
                 record,
                 Finding::error(
@@ -357,7 +384,7 @@ impl Checker {
         let Some(existing) = &config.existing else {
             return create(record, e.enabled);
         };
-        match self.matcher.find(existing, &e.preview.rows, record.position.record) {
+        match self.matcher.find(existing, &e.matching, record.position.record) {
             Match::None | Match::NoValue => create(record, e.enabled),
             Match::Several { row, count } => set_failure(
                 record,

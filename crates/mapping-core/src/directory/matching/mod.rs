@@ -8,8 +8,6 @@ pub mod lookup;
 
 pub use existing::{ExistingUsers, GenesysUser};
 
-use crate::expr::Value;
-use crate::provision::rows::{RowResult, RowValue};
 use std::collections::HashMap;
 
 /// What matching found for one user.
@@ -34,11 +32,17 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Matches the user whose rows were evaluated as `rows`; `record` identifies it.
-    pub fn find(&mut self, existing: &ExistingUsers, rows: &[RowResult], record: usize) -> Match {
+    /// Matches the user whose matching rows give `values` (row index, value); `record`
+    /// identifies the user.
+    pub fn find(
+        &mut self,
+        existing: &ExistingUsers,
+        values: &[(usize, String)],
+        record: usize,
+    ) -> Match {
         let mut any_value = false;
         for (row, path, index) in &existing.indexes {
-            let Some(RowValue::Flows(Value::Str(v))) = rows.get(*row).map(|r| &r.value) else {
+            let Some((_, v)) = values.iter().find(|(r, _)| r == row) else {
                 continue;
             };
             if v.is_empty() {

@@ -27,9 +27,28 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A value shown as code, escaped the same way (code spans cannot escape a backtick).
+/// Text as a code span in a table cell: nothing inside is markup; `|` is escaped for the table
+/// (GitHub's tables take `\|` inside code too), line breaks become spaces, and the fence is one
+/// backtick longer than any run of backticks inside.
+pub fn code(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| {
+            if c == '\n' || c == '\r' || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .replace('|', "\\|");
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    format!("{fence} {text} {fence}")
+}
+
 fn cell(text: &str) -> String {
-    escape(text)
+    code(text)
 }
 
 pub fn render(summary: &Summary, title: &str) -> String {
@@ -160,6 +179,8 @@ mod tests {
             }
         }
         assert!(e.contains("&lt;script&gt;"));
+        assert_eq!(code("a|b"), "` a\\|b `");
+        assert_eq!(code("x`y\nz"), "`` x`y z ``");
         assert!(e.contains("\\|"));
     }
 }

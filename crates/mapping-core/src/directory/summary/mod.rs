@@ -10,8 +10,7 @@ use super::check::{Config, Outcome, Progress, UserRecord};
 use super::position::ReadError;
 use crate::diag::Severity;
 use crate::finding::FindingCode;
-use crate::phone::GenesysVerdict;
-use crate::provision::Preview;
+use crate::phone::PhoneAnalysis;
 use quarantine::QuarantineRisk;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -258,15 +257,8 @@ impl Tally {
     }
 
     /// Rejected phone values, counted by shape.
-    pub fn phones(&mut self, record: &UserRecord, preview: &Preview) {
-        for phone in &preview.phones {
-            let a = &phone.analysis;
-            if !matches!(
-                a.verdict,
-                GenesysVerdict::Rejected | GenesysVerdict::ExtensionOnly
-            ) {
-                continue;
-            }
+    pub fn phones(&mut self, record: &UserRecord, rejected: &[PhoneAnalysis]) {
+        for a in rejected {
             let shape = shape::shape(&a.input);
             if self.shapes.len() >= MAX_SHAPES && !self.shapes.contains_key(&shape) {
                 continue;
