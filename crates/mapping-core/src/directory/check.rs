@@ -221,8 +221,9 @@ impl Engine {
             Ok(p) => p,
             Err(e) => return failed(record, Finding::error(FindingCode::Evaluation, e)),
         };
-        if let Some(name) = matching_value(&self.config.mappings, &preview.rows) {
-            record.user_name = name;
+        let matching = matching_values(&self.config.mappings, &preview.rows);
+        if let Some((_, name)) = matching.first() {
+            record.user_name = name.clone();
         }
         // Whether the manager will be there is only known once every user is read: the
         // summary reports it, not each user.
@@ -262,16 +263,6 @@ impl Engine {
             )
         });
         let enabled = raw.json.get("accountEnabled").and_then(Json::as_bool) != Some(false);
-        let matching = self
-            .config
-            .mappings
-            .matching()
-            .into_iter()
-            .filter_map(|(i, _)| match preview.rows.get(i).map(|r| &r.value) {
-                Some(RowValue::Flows(Value::Str(v))) if !v.is_empty() => Some((i, v.clone())),
-                _ => None,
-            })
-            .collect();
         let rejected_phones = preview
             .phones
             .into_iter()
@@ -440,14 +431,15 @@ fn failed(mut record: UserRecord, finding: Finding) -> Prepared {
     }
 }
 
-/// The value of the first matching row that has one.
-pub fn matching_value(set: &MappingSet, rows: &[RowResult]) -> Option<String> {
+/// The values of the matching rows that have one (row index, value), in precedence order.
+pub fn matching_values(set: &MappingSet, rows: &[RowResult]) -> Vec<(usize, String)> {
     set.matching()
         .into_iter()
-        .find_map(|(i, _)| match rows.get(i).map(|r| &r.value) {
-            Some(RowValue::Flows(Value::Str(v))) if !v.is_empty() => Some(v.clone()),
+        .filter_map(|(i, _)| match rows.get(i).map(|r| &r.value) {
+            Some(RowValue::Flows(Value::Str(v))) if !v.is_empty() => Some((i, v.clone())),
             _ => None,
         })
+        .collect()
 }
 
 /// The changes that bring the Genesys user in line with the rows.
