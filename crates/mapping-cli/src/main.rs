@@ -105,6 +105,12 @@ enum Command {
         #[command(subcommand)]
         command: commands::lesson::LessonCommand,
     },
+    /// The go-live check: what Entra will do to every user of a directory export. Its last
+    /// line is `N users: C create, U update, K unchanged, S out of scope, F fail`. Exit 0 when
+    /// ready, 1 when a user fails (see --fail-on), 2 when an input cannot be read.
+    Check(commands::check::CheckArgs),
+    /// Write a synthetic Microsoft Graph users export (deterministic for a seed) to stdout.
+    SampleDirectory(commands::check::SampleArgs),
 }
 
 fn main() -> ExitCode {
@@ -131,6 +137,8 @@ fn main() -> ExitCode {
             json,
         } => commands::connect::run(&region, client_id.as_deref(), json),
         Command::Lesson { command } => commands::lesson::run(&command),
+        Command::Check(args) => commands::check::run(&args),
+        Command::SampleDirectory(args) => commands::check::sample(&args),
     };
     output::finish(code)
 }

@@ -30,6 +30,15 @@ pub fn stdout(args: fmt::Arguments<'_>) {
     }
 }
 
+/// Remembers a failed write to standard output made by a command's own buffered writer (the
+/// go-live check streams its report), so that [`finish`] decides the exit status the same way.
+pub fn record_stdout_failure(error: io::Error) {
+    let mut failure = STDOUT_FAILURE
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    failure.get_or_insert(error);
+}
+
 /// Writes to standard error, ignoring failure.
 pub fn stderr(args: fmt::Arguments<'_>) {
     let _ = io::stderr().lock().write_fmt(args);

@@ -97,6 +97,20 @@ pub enum FindingCode {
     GroupCreateDelete,
     /// `group-mapping`: the group objectMapping cannot be read.
     GroupMapping,
+    /// `no-matching-value`: the user has no value for any matching attribute, so Entra skips it.
+    NoMatchingValue,
+    /// `match-conflict`: several Genesys users match one directory user (Entra fails it as duplicate target entries).
+    MatchConflict,
+    /// `duplicate-source`: several directory users match the same Genesys user or share a matching value.
+    DuplicateSource,
+    /// `inactive-match`: the user matches an inactive Genesys user, which a userName query may not return (then the create gets 409).
+    InactiveMatch,
+    /// `disabled-not-created`: a disabled user that is not in Genesys: Entra does not create disabled users.
+    DisabledNotCreated,
+    /// `out-of-scope`: the user is not assigned or fails the scoping filters.
+    OutOfScope,
+    /// `after-mapping-change`: the mapping change about to be saved changes this user's attributes on the next cycle.
+    AfterMappingChange,
 }
 
 impl FindingCode {
@@ -138,6 +152,13 @@ impl FindingCode {
         FindingCode::SwitchOnUpdate,
         FindingCode::GroupCreateDelete,
         FindingCode::GroupMapping,
+        FindingCode::NoMatchingValue,
+        FindingCode::MatchConflict,
+        FindingCode::DuplicateSource,
+        FindingCode::InactiveMatch,
+        FindingCode::DisabledNotCreated,
+        FindingCode::OutOfScope,
+        FindingCode::AfterMappingChange,
     ];
 
     /// The kebab-case name, e.g. `iif-null-condition`.
@@ -179,6 +200,13 @@ impl FindingCode {
             FindingCode::SwitchOnUpdate => "switch-on-update",
             FindingCode::GroupCreateDelete => "group-create-delete",
             FindingCode::GroupMapping => "group-mapping",
+            FindingCode::NoMatchingValue => "no-matching-value",
+            FindingCode::MatchConflict => "match-conflict",
+            FindingCode::DuplicateSource => "duplicate-source",
+            FindingCode::InactiveMatch => "inactive-match",
+            FindingCode::DisabledNotCreated => "disabled-not-created",
+            FindingCode::OutOfScope => "out-of-scope",
+            FindingCode::AfterMappingChange => "after-mapping-change",
         }
     }
 

@@ -27,6 +27,7 @@
 
 pub mod connect;
 pub mod diag;
+pub mod directory;
 pub mod expr;
 pub mod finding;
 pub mod genesys;

@@ -1,0 +1,599 @@
+//! The check of one user after another: scope, the provisioning engine's preview (requests and
+//! findings), matching against Genesys, the update PATCH, and the effect of a mapping change.
+//! Everything built once (mapping sets, scoping filters, the index of Genesys users) lives in the
+//! [`Checker`]; per user only that user's work is done.
+
+use super::after::after_change;
+use super::matching::{lookup, ExistingUsers, Match, Matcher};
+use super::position::{Position, ReadError};
+use super::readers::RawUser;
+use super::scope::Scope;
+use super::summary::{Summary, Tally};
+use crate::diag::Severity;
+use crate::expr::Value;
+use crate::finding::{Finding, FindingCode};
+use crate::genesys::targets::{self, TargetType};
+use crate::graph::{phone_region, read_user, Lifecycle};
+use crate::mapping::model::MappingSet;
+use crate::phone::{GenesysVerdict, PhoneAnalysis};
+use crate::provision::rows::{evaluate_rows, Operation, RowResult, RowValue};
+use crate::provision::values::wire_value;
+use crate::provision::{self, Options};
+use crate::scim::patch::{patch_body, Change, Dialect};
+use serde::Serialize;
+use serde_json::Value as Json;
+
+/// What the check needs besides the users.
+#[derive(Debug, Default)]
+pub struct Config {
+    pub mappings: MappingSet,
+    /// The mapping set about to be saved (`--after-mappings`).
+    pub after: Option<MappingSet>,
+    pub scope: Scope,
+    /// What Genesys holds (`--existing`); `None` = nothing known, everyone is a create.
+    pub existing: Option<ExistingUsers>,
+    /// Names of the groups that exist in Genesys (`None` = not known, not checked).
+    pub genesys_groups: Option<Vec<String>>,
+    /// Phone region for users with neither usageLocation nor a two-letter country.
+    pub default_region: Option<String>,
+    pub dialect: Dialect,
+}
+
+/// What Entra will do with a user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Outcome {
+    Create,
+    Update,
+    Unchanged,
+    OutOfScope,
+    Fail,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Create,
+        Outcome::Update,
+        Outcome::Unchanged,
+        Outcome::OutOfScope,
+        Outcome::Fail,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Create => "create",
+            Outcome::Update => "update",
+            Outcome::Unchanged => "unchanged",
+            Outcome::OutOfScope => "out of scope",
+            Outcome::Fail => "fail",
+        }
+    }
+}
+
+/// One user's result.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserRecord {
+    pub position: Position,
+    pub id: String,
+    pub user_name: String,
+    pub display_name: String,
+    pub in_scope: bool,
+    /// Why in or out of scope.
+    pub scope: String,
+    pub outcome: Outcome,
+    /// The check that fails, for a failing user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure: Option<String>,
+    /// For an update: the attributes that change, and the PATCH.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub patch: Option<Json>,
+    /// With a mapping change: the attributes it changes for this user, and the PATCH it causes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub after_changed: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after_patch: Option<Json>,
+    pub findings: Vec<Finding>,
+}
+
+impl UserRecord {
+    /// The worst severity among the findings.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings
+            .iter()
+            .map(|f| f.severity)
+            .min_by_key(|s| match s {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            })
+    }
+}
+
+/// Users checked so far, for a progress display.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    pub users: usize,
+    pub read_errors: usize,
+    pub failing: usize,
+}
+
+/// The part of the check that needs no state from other users: scope, the engine's preview,
+/// the rows for an update, the mapping change. Shared by every worker thread.
+pub struct Engine {
+    config: Config,
+    options: Options,
+}
+
+/// One user prepared by the [`Engine`], to be completed in input order by the [`Checker`].
+pub struct Prepared {
+    record: UserRecord,
+    /// `None` when the user is out of scope or could not be evaluated.
+    evaluated: Option<Evaluated>,
+}
+
+/// What the completion needs of a preview, reduced in the worker thread so the rest of the
+/// preview is freed where it was allocated.
+struct Evaluated {
+    /// The value of each matching row that has one, in the set's row order.
+    matching: Vec<(usize, String)>,
+    /// The phone values Genesys rejects.
+    rejected_phones: Vec<PhoneAnalysis>,
+    manager: Option<String>,
+    groups: Vec<String>,
+    /// The rows evaluated for an update (with `--existing`).
+    update_rows: Option<Vec<RowResult>>,
+    enabled: bool,
+}
+
+impl Engine {
+    pub fn new(config: Config) -> Engine {
+        let mut options = Options {
+            dialect: config.dialect,
+            genesys_groups: config.genesys_groups.clone().unwrap_or_default(),
+            ..Options::default()
+        };
+        if let Some(existing) = &config.existing {
+            options.provisioned = existing.provisioned();
+        }
+        Engine { config, options }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Options for one worker (each worker sets the phone region per user in its own copy).
+    pub fn options(&self) -> Options {
+        self.options.clone()
+    }
+
+    /// Everything about one user that does not depend on other users.
+    pub fn prepare(&self, options: &mut Options, raw: RawUser) -> Prepared {
+        let text = |k: &str| {
+            raw.json
+                .get(k)
+                .and_then(Json::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let mut record = UserRecord {
+            id: text("id"),
+            user_name: text("userPrincipalName"),
+            display_name: text("displayName"),
+            position: raw.position,
+            in_scope: false,
+            scope: String::new(),
+            outcome: Outcome::OutOfScope,
+            failure: None,
+            changed: Vec::new(),
+            patch: None,
+            after_changed: Vec::new(),
+            after_patch: None,
+            findings: Vec::new(),
+        };
+        let user = match read_user(&raw.json, Lifecycle::Assigned) {
+            Ok(u) => u,
+            Err(e) => return failed(record, Finding::error(FindingCode::Evaluation, e)),
+        };
+        match self.config.scope.decide(&raw.json, &user.attributes) {
+            Ok(why) => {
+                record.in_scope = true;
+                record.scope = why;
+            }
+            Err(why) => {
+                record
+                    .findings
+                    .push(Finding::info(FindingCode::OutOfScope, why.clone()));
+                record.scope = why;
+                return Prepared {
+                    record,
+                    evaluated: None,
+                };
+            }
+        }
+        options.default_region =
+            phone_region(&user.attributes, self.config.default_region.as_deref());
+        let mut preview = match provision::preview(&raw.json, &self.config.mappings, options) {
+            Ok(p) => p,
+            Err(e) => return failed(record, Finding::error(FindingCode::Evaluation, e)),
+        };
+        let matching = matching_values(&self.config.mappings, &preview.rows);
+        if let Some((_, name)) = matching.first() {
+            record.user_name = name.clone();
+        }
+        // Whether the manager will be there is only known once every user is read: the
+        // summary reports it, not each user.
+        record.findings.extend(
+            std::mem::take(&mut preview.findings)
+                .into_iter()
+                .filter(|f| f.code != FindingCode::ManagerNotProvisioned),
+        );
+        if let Some(next) = &self.config.after {
+            let (changes, body, findings) = after_change(
+                &self.config.mappings,
+                next,
+                &preview.user.attributes,
+                &options.ctx,
+                &options.provisioned,
+                self.config.dialect,
+            );
+            record.after_changed = changes.iter().map(|c| c.path.to_patch_path()).collect();
+            record.after_patch = body;
+            if !changes.is_empty() {
+                record.findings.push(Finding::info(
+                    FindingCode::AfterMappingChange,
+                    format!(
+                        "the new mappings change {}",
+                        record.after_changed.join(", ")
+                    ),
+                ));
+            }
+            record.findings.extend(findings);
+        }
+        let update_rows = self.config.existing.as_ref().map(|_| {
+            evaluate_rows(
+                &self.config.mappings,
+                &preview.user.attributes,
+                &options.ctx,
+                Operation::Update,
+            )
+        });
+        let enabled = raw.json.get("accountEnabled").and_then(Json::as_bool) != Some(false);
+        let rejected_phones = preview
+            .phones
+            .into_iter()
+            .map(|p| p.analysis)
+            .filter(|a| {
+                matches!(
+                    a.verdict,
+                    GenesysVerdict::Rejected | GenesysVerdict::ExtensionOnly
+                )
+            })
+            .collect();
+        Prepared {
+            record,
+            evaluated: Some(Evaluated {
+                matching,
+                rejected_phones,
+                manager: preview.user.manager.map(|m| m.id),
+                groups: preview.user.groups,
+                update_rows,
+                enabled,
+            }),
+        }
+    }
+}
+
+/// The check, user after user: the [`Engine`]'s work plus what depends on the users before
+/// (which Genesys users are taken) and the running [`Tally`].
+pub struct Checker {
+    engine: std::sync::Arc<Engine>,
+    options: Options,
+    matcher: Matcher,
+    tally: Tally,
+}
+
+impl Checker {
+    pub fn new(config: Config) -> Checker {
+        let tally = Tally::new(&config);
+        let engine = std::sync::Arc::new(Engine::new(config));
+        Checker {
+            options: engine.options(),
+            engine,
+            matcher: Matcher::default(),
+            tally,
+        }
+    }
+
+    /// The engine, for worker threads that prepare users in parallel.
+    pub fn engine(&self) -> std::sync::Arc<Engine> {
+        self.engine.clone()
+    }
+
+    pub fn progress(&self) -> Progress {
+        self.tally.progress()
+    }
+
+    /// Records a user or record that could not be read.
+    pub fn read_error(&mut self, error: &ReadError) {
+        self.tally.read_error(error);
+    }
+
+    /// Checks one user.
+    pub fn check(&mut self, raw: RawUser) -> UserRecord {
+        let prepared = self.engine.prepare(&mut self.options, raw);
+        self.complete(prepared)
+    }
+
+    /// Finishes a prepared user; users must come in input order.
+    pub fn complete(&mut self, prepared: Prepared) -> UserRecord {
+        let Prepared {
+            mut record,
+            evaluated,
+        } = prepared;
+        if let Some(e) = evaluated {
+            self.tally.phones(&record, &e.rejected_phones);
+            self.tally.manager(&record, e.manager.as_deref());
+            self.tally.groups(&record, &e.groups);
+            record.outcome = self.outcome(&mut record, &e);
+            if record.outcome != Outcome::Fail && record.outcome != Outcome::OutOfScope {
+                if let Some(f) = record
+                    .findings
+                    .iter()
+                    .find(|f| f.severity == Severity::Error)
+                {
+                    record.failure = Some(format!("{}: {}", f.code, f.message));
+                    record.outcome = Outcome::Fail;
+                }
+            }
+        }
+        self.tally.add(&record);
+        record
+    }
+
+    pub fn finish(self) -> Summary {
+        self.tally.finish()
+    }
+
+    /// Create, update, unchanged, out of scope (a disabled user Entra will not create) or fail.
+    fn outcome(&mut self, record: &mut UserRecord, e: &Evaluated) -> Outcome {
+        let engine = &self.engine;
+        let config = &engine.config;
+        if e.matching.is_empty() {
+            return set_failure(
+                record,
+                Finding::error(
+                    FindingCode::NoMatchingValue,
+                    "no value for any matching attribute: Entra skips the user",
+                ),
+            );
+        }
+        let Some(existing) = &config.existing else {
+            return create(record, e.enabled);
+        };
+        match self.matcher.find(existing, &e.matching, record.position.record) {
+            Match::None | Match::NoValue => create(record, e.enabled),
+            Match::Several { row, count } => set_failure(
+                record,
+                Finding::error(FindingCode::MatchConflict, format!("{count} Genesys users hold this user's matching value (row {}): Entra fails it with DuplicateTargetEntries", row + 1)),
+            ),
+            Match::Claimed { user, by } => set_failure(
+                record,
+                Finding::error(FindingCode::DuplicateSource, format!("the Genesys user {} was already matched by record {}: Entra fails it with DuplicateSourceEntries", existing.users[user].user_name, by + 1)),
+            ),
+            Match::One { user, .. } => {
+                let held = &existing.users[user];
+                if !held.active {
+                    record.findings.push(Finding::warning(FindingCode::InactiveMatch, format!("matches the inactive Genesys user {}: if Genesys leaves it out of the userName query, Entra creates and Genesys answers 409", held.user_name)));
+                }
+                let rows = e.update_rows.as_deref().unwrap_or(&[]);
+                let changes = diff(rows, &held.json, &engine.options.provisioned, &mut record.findings);
+                record.changed = changes.iter().map(|c| c.path.to_patch_path()).collect();
+                record.patch = patch_body(&changes, config.dialect);
+                if changes.is_empty() {
+                    Outcome::Unchanged
+                } else {
+                    Outcome::Update
+                }
+            }
+        }
+    }
+}
+
+fn create(record: &mut UserRecord, enabled: bool) -> Outcome {
+    if enabled {
+        return Outcome::Create;
+    }
+    record.findings.push(Finding::info(
+        FindingCode::DisabledNotCreated,
+        "disabled in Entra and not in Genesys: Entra does not create disabled users (NotEffectivelyEntitled)",
+    ));
+    record.in_scope = false;
+    record.scope = "disabled: skipped until enabled".into();
+    Outcome::OutOfScope
+}
+
+fn set_failure(record: &mut UserRecord, finding: Finding) -> Outcome {
+    record.failure = Some(format!("{}: {}", finding.code, finding.message));
+    record.findings.push(finding);
+    Outcome::Fail
+}
+
+fn failed(mut record: UserRecord, finding: Finding) -> Prepared {
+    record.outcome = set_failure(&mut record, finding);
+    Prepared {
+        record,
+        evaluated: None,
+    }
+}
+
+/// The values of the matching rows that have one (row index, value), in precedence order.
+pub fn matching_values(set: &MappingSet, rows: &[RowResult]) -> Vec<(usize, String)> {
+    set.matching()
+        .into_iter()
+        .filter_map(|(i, _)| match rows.get(i).map(|r| &r.value) {
+            Some(RowValue::Flows(Value::Str(v))) if !v.is_empty() => Some((i, v.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The changes that bring the Genesys user in line with the rows.
+fn diff(
+    rows: &[RowResult],
+    held: &Json,
+    provisioned: &crate::provision::ProvisionedUsers,
+    findings: &mut Vec<Finding>,
+) -> Vec<Change> {
+    let mut out = Vec::new();
+    for row in rows {
+        let (Ok(path), RowValue::Flows(v)) = (&row.target, &row.value) else {
+            continue;
+        };
+        if v.is_null_or_empty() {
+            continue;
+        }
+        let mut scratch = Vec::new();
+        let Some(wire) = wire_value(row.index, path, v, provisioned, &mut scratch) else {
+            continue;
+        };
+        let current = lookup::value_at(held, path);
+        let case_insensitive = super::matching::existing::ignores_case(path);
+        if current.is_some_and(|c| lookup::same(&wire, c, case_insensitive)) {
+            continue;
+        }
+        findings.extend(
+            scratch
+                .into_iter()
+                .filter(|f| f.code != FindingCode::ManagerNotProvisioned),
+        );
+        let boolean = targets::lookup(path).is_some_and(|t| t.kind == TargetType::Boolean);
+        let value = match v {
+            Value::Str(s) if !matches!(wire, Json::String(_)) || boolean => Json::String(s.clone()),
+            _ => wire,
+        };
+        out.push(Change {
+            path: path.clone(),
+            was_empty: current.is_none(),
+            value,
+            boolean,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::matching::GenesysUser;
+    use crate::mapping::presets;
+    use serde_json::json;
+
+    fn raw(n: usize, json: Json) -> RawUser {
+        RawUser {
+            json,
+            position: Position {
+                file: "t".into(),
+                record: n,
+                ..Position::default()
+            },
+        }
+    }
+
+    fn graph_user(upn: &str) -> Json {
+        json!({"id": upn, "userPrincipalName": upn, "displayName": "U", "accountEnabled": true,
+               "businessPhones": ["+1 425 555 0109"], "usageLocation": "US", "jobTitle": "Agent"})
+    }
+
+    fn checker(existing: Vec<Json>) -> Checker {
+        let set = presets::genesys_default();
+        let users = existing
+            .into_iter()
+            .map(|j| GenesysUser::from_scim(j).unwrap())
+            .collect();
+        Checker::new(Config {
+            existing: Some(ExistingUsers::new(users, &set)),
+            mappings: set,
+            ..Config::default()
+        })
+    }
+
+    #[test]
+    fn user_name_matches_ignoring_case_and_a_second_claim_is_a_conflict() {
+        let mut c = checker(vec![
+            json!({"id": "g1", "userName": "a@x.example", "active": true, "title": "Agent", "displayName": "U"}),
+        ]);
+        let first = c.check(raw(0, graph_user("A@X.example")));
+        assert!(
+            matches!(first.outcome, Outcome::Update | Outcome::Unchanged),
+            "{first:?}"
+        );
+        let second = c.check(raw(1, graph_user("a@x.example")));
+        assert_eq!(second.outcome, Outcome::Fail);
+        assert!(second
+            .findings
+            .iter()
+            .any(|f| f.code == FindingCode::DuplicateSource));
+        let third = c.check(raw(2, graph_user("new@x.example")));
+        assert_eq!(third.outcome, Outcome::Create);
+        let summary = c.finish();
+        assert_eq!(
+            summary.last_line(),
+            "3 users: 1 create, 1 update, 0 unchanged, 0 out of scope, 1 fail"
+        );
+    }
+
+    #[test]
+    fn several_genesys_users_with_one_value_fail_the_user() {
+        let mut c = checker(vec![
+            json!({"id": "g1", "userName": "dup@x.example"}),
+            json!({"id": "g2", "userName": "DUP@x.example"}),
+        ]);
+        let r = c.check(raw(0, graph_user("dup@x.example")));
+        assert_eq!(r.outcome, Outcome::Fail);
+        assert!(r.failure.unwrap().starts_with("match-conflict"));
+    }
+
+    #[test]
+    fn disabled_users_are_not_created_and_users_without_a_matching_value_fail() {
+        let mut c = Checker::new(Config {
+            mappings: presets::genesys_default(),
+            ..Config::default()
+        });
+        let mut disabled = graph_user("d@x.example");
+        disabled["accountEnabled"] = json!(false);
+        let r = c.check(raw(0, disabled));
+        assert_eq!(r.outcome, Outcome::OutOfScope);
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.code == FindingCode::DisabledNotCreated));
+        let r = c.check(raw(
+            1,
+            json!({"id": "n", "displayName": "No Name", "accountEnabled": true}),
+        ));
+        assert_eq!(r.outcome, Outcome::Fail);
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.code == FindingCode::NoMatchingValue));
+    }
+
+    #[test]
+    fn an_unchanged_user_sends_nothing() {
+        let mut c = checker(vec![json!({
+            "id": "g1", "userName": "a@x.example", "active": true, "displayName": "U", "title": "Agent",
+            "emails": [{"type": "work", "value": "a@x.example"}],
+            "phoneNumbers": [{"type": "work", "value": "+14255550109"}]
+        })]);
+        let mut u = graph_user("a@x.example");
+        u["mail"] = json!("a@x.example");
+        let r = c.check(raw(0, u));
+        assert_eq!(r.outcome, Outcome::Unchanged, "{:?}", r.changed);
+        assert!(r.patch.is_none());
+    }
+}

@@ -1,0 +1,83 @@
+//! Matching directory users against the users Genesys already holds, as Entra does: the
+//! matching attributes in precedence order, stopping at the first that finds someone. The
+//! outcome is a create (nobody), a match (one user), or a conflict (several; or a Genesys user
+//! already claimed by another directory user).
+
+pub mod existing;
+pub mod lookup;
+
+pub use existing::{ExistingUsers, GenesysUser};
+
+use std::collections::HashMap;
+
+/// What matching found for one user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Match {
+    /// Nobody: Entra creates the user.
+    None,
+    /// This Genesys user (index into [`ExistingUsers::users`]), by this row.
+    One { user: usize, row: usize },
+    /// Several Genesys users hold the value.
+    Several { row: usize, count: usize },
+    /// The Genesys user was already matched by an earlier directory user (its record number).
+    Claimed { user: usize, by: usize },
+    /// The user has no value for any matching attribute.
+    NoValue,
+}
+
+/// Matches users one after another; remembers which Genesys users are taken.
+#[derive(Debug, Default)]
+pub struct Matcher {
+    claimed: HashMap<usize, usize>,
+}
+
+impl Matcher {
+    /// Matches the user whose matching rows give `values` (row index, value); `record`
+    /// identifies the user.
+    pub fn find(
+        &mut self,
+        existing: &ExistingUsers,
+        values: &[(usize, String)],
+        record: usize,
+    ) -> Match {
+        let mut any_value = false;
+        for (row, path, index) in &existing.indexes {
+            let Some((_, v)) = values.iter().find(|(r, _)| r == row) else {
+                continue;
+            };
+            if v.is_empty() {
+                continue;
+            }
+            any_value = true;
+            match index.get(&existing::key(path, v)).map(Vec::as_slice) {
+                None | Some([]) => continue,
+                Some([one]) => {
+                    return match self.claimed.get(one) {
+                        Some(by) => Match::Claimed {
+                            user: *one,
+                            by: *by,
+                        },
+                        None => {
+                            self.claimed.insert(*one, record);
+                            Match::One {
+                                user: *one,
+                                row: *row,
+                            }
+                        }
+                    }
+                }
+                Some(many) => {
+                    return Match::Several {
+                        row: *row,
+                        count: many.len(),
+                    }
+                }
+            }
+        }
+        if any_value || existing.indexes.is_empty() {
+            Match::None
+        } else {
+            Match::NoValue
+        }
+    }
+}

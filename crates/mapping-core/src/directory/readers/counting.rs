@@ -1,0 +1,138 @@
+//! A `BufRead` wrapper that knows where it is (byte offset, line, column) and refuses to let one
+//! user record grow past a limit, so a hostile file cannot make memory unbounded.
+
+use std::cell::Cell;
+use std::io::{self, BufRead, Read};
+use std::rc::Rc;
+
+/// The largest user record read (bytes of JSON or one NDJSON line): 4 MiB.
+pub const MAX_USER_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Where the reader is; shared with the parser's visitors.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Place {
+    pub byte: u64,
+    pub line: u64,
+    pub column: u64,
+    /// Byte offset where the current record started (the limit counts from here).
+    pub record_start: u64,
+    /// Largest record seen so far, in bytes.
+    pub largest_record: u64,
+}
+
+#[derive(Clone, Default)]
+pub struct Tracker(Rc<Cell<Place>>);
+
+impl Tracker {
+    pub fn get(&self) -> Place {
+        self.0.get()
+    }
+
+    /// A new record starts at the current byte.
+    pub fn start_record(&self) {
+        let mut p = self.0.get();
+        p.record_start = p.byte;
+        self.0.set(p);
+    }
+
+    /// The current record ended; remembers its size.
+    pub fn end_record(&self) {
+        let mut p = self.0.get();
+        p.largest_record = p.largest_record.max(p.byte - p.record_start);
+        self.0.set(p);
+    }
+}
+
+pub struct Counting<R> {
+    inner: R,
+    tracker: Tracker,
+    limit: u64,
+}
+
+impl<R: BufRead> Counting<R> {
+    pub fn new(inner: R, tracker: Tracker) -> Self {
+        Counting {
+            inner,
+            tracker,
+            limit: MAX_USER_BYTES,
+        }
+    }
+}
+
+/// Moves the place past `bytes`; an error when the current record grows past `limit`.
+fn advance(tracker: &Tracker, limit: u64, bytes: &[u8]) -> io::Result<()> {
+    {
+        let mut p = tracker.0.get();
+        for &b in bytes {
+            if b == b'\n' {
+                p.line += 1;
+                p.column = 0;
+            } else if b & 0xC0 != 0x80 {
+                p.column += 1;
+            }
+        }
+        p.byte += bytes.len() as u64;
+        tracker.0.set(p);
+        if p.byte - p.record_start > limit {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "a user record is larger than {} MiB; the file is not a user export",
+                    limit / (1024 * 1024)
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl<R: BufRead> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.inner.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.inner.consume(n);
+        advance(&self.tracker, self.limit, &buf[..n])?;
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Counting<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        if let Ok(b) = self.inner.fill_buf() {
+            // Whitespace between records: the limit cannot be exceeded here in a way that
+            // matters, the next read reports it.
+            let _ = advance(&self.tracker, self.limit, &b[..amount.min(b.len())]);
+        }
+        self.inner.consume(amount);
+    }
+}
+
+/// Skips whitespace (and a UTF-8 byte-order mark); returns the next byte without consuming it,
+/// or `None` at the end.
+pub fn peek_past_whitespace<R: BufRead>(reader: &mut R) -> io::Result<Option<u8>> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(None);
+        }
+        let skip = buf
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .unwrap_or(buf.len());
+        if skip < buf.len() {
+            let b = buf[skip];
+            if buf[skip..].starts_with(&[0xEF, 0xBB, 0xBF]) {
+                reader.consume(skip + 3);
+                continue;
+            }
+            reader.consume(skip);
+            return Ok(Some(b));
+        }
+        reader.consume(skip);
+    }
+}

@@ -1,0 +1,219 @@
+//! Users from the CSV the Entra admin center's "Download users" produces. Its headers are
+//! mapped to Microsoft Graph property names ([`HEADERS`]) so each row becomes a Graph user.
+
+use super::{Item, RawUser, Sink};
+use crate::directory::position::{Position, ReadError};
+use serde_json::{Map, Value as Json};
+use std::io::Read;
+use std::ops::ControlFlow;
+
+/// How a column's text becomes a Graph value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// A string property of the same meaning.
+    Text(&'static str),
+    /// `True`/`False` (also `Yes`/`No`) → a JSON boolean.
+    Boolean(&'static str),
+    /// The first entry of a list property (`telephoneNumber` → `businessPhones`).
+    FirstOf(&'static str),
+    /// Not a user property (authentication methods): not read.
+    Skipped,
+}
+
+/// Header (compared ignoring case, spaces and underscores) → Graph property. The classic
+/// download and the 2021-style file with Graph names both appear; headers not listed keep
+/// their own name.
+pub const HEADERS: &[(&str, Column)] = &[
+    ("objectId", Column::Text("id")),
+    ("id", Column::Text("id")),
+    ("userPrincipalName", Column::Text("userPrincipalName")),
+    ("displayName", Column::Text("displayName")),
+    ("givenName", Column::Text("givenName")),
+    ("firstName", Column::Text("givenName")),
+    ("surname", Column::Text("surname")),
+    ("lastName", Column::Text("surname")),
+    ("mail", Column::Text("mail")),
+    ("jobTitle", Column::Text("jobTitle")),
+    ("department", Column::Text("department")),
+    ("accountEnabled", Column::Boolean("accountEnabled")),
+    ("usageLocation", Column::Text("usageLocation")),
+    ("physicalDeliveryOfficeName", Column::Text("officeLocation")),
+    ("officeLocation", Column::Text("officeLocation")),
+    ("mobile", Column::Text("mobilePhone")),
+    ("mobilePhone", Column::Text("mobilePhone")),
+    ("telephoneNumber", Column::FirstOf("businessPhones")),
+    ("alternateEmailAddress", Column::FirstOf("otherMails")),
+    ("directorySynced", Column::Boolean("onPremisesSyncEnabled")),
+    ("invitationState", Column::Text("externalUserState")),
+    ("employeeId", Column::Text("employeeId")),
+    ("authenticationAlternativePhoneNumber", Column::Skipped),
+    ("authenticationEmail", Column::Skipped),
+];
+
+fn normalize(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// How the column headed `header` is read.
+pub fn column(header: &str) -> Column {
+    let key = normalize(header);
+    HEADERS
+        .iter()
+        .find(|(name, _)| normalize(name) == key)
+        .map(|(_, c)| *c)
+        .unwrap_or(Column::Text(""))
+}
+
+pub fn read<R: Read>(reader: R, file: &str, sink: &mut Sink<'_>) -> Result<usize, ReadError> {
+    let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    let headers = csv.headers().map_err(|e| error(file, 0, &e, true))?.clone();
+    let columns: Vec<(String, Column)> = headers
+        .iter()
+        .map(|h| {
+            let h = h.trim_start_matches('\u{feff}').trim();
+            (h.to_string(), column(h))
+        })
+        .collect();
+    let mut record = csv::StringRecord::new();
+    let mut index = 0usize;
+    loop {
+        let item = match csv.read_record(&mut record) {
+            Ok(false) => return Ok(index),
+            Ok(true) if record.len() != columns.len() => Item::Error(ReadError {
+                position: position(file, index, record.position()),
+                message: format!(
+                    "{} fields where the header has {}",
+                    record.len(),
+                    columns.len()
+                ),
+                fatal: false,
+            }),
+            Ok(true) => Item::User(RawUser {
+                json: user(&columns, &record),
+                position: position(file, index, record.position()),
+            }),
+            Err(e) => {
+                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
+                let err = error(file, index, &e, fatal);
+                if fatal {
+                    return Err(err);
+                }
+                Item::Error(err)
+            }
+        };
+        index += 1;
+        if let ControlFlow::Break(()) = sink(item) {
+            return Ok(index);
+        }
+    }
+}
+
+fn user(columns: &[(String, Column)], record: &csv::StringRecord) -> Json {
+    let mut map = Map::new();
+    for ((header, column), cell) in columns.iter().zip(record.iter()) {
+        if cell.is_empty() {
+            continue;
+        }
+        match column {
+            Column::Text("") => {
+                map.insert(header.clone(), Json::String(cell.to_string()));
+            }
+            Column::Text(name) => {
+                map.insert((*name).to_string(), Json::String(cell.to_string()));
+            }
+            Column::Boolean(name) => {
+                let value = match cell.trim().to_ascii_lowercase().as_str() {
+                    "true" | "yes" => Json::Bool(true),
+                    "false" | "no" => Json::Bool(false),
+                    _ => Json::String(cell.to_string()),
+                };
+                map.insert((*name).to_string(), value);
+            }
+            Column::FirstOf(name) => {
+                map.insert(
+                    (*name).to_string(),
+                    Json::Array(vec![Json::String(cell.to_string())]),
+                );
+            }
+            Column::Skipped => {}
+        }
+    }
+    if !map.contains_key("accountEnabled") {
+        // The download has the column; a CSV without it says nothing about the account, and
+        // Graph's own default is an enabled account. Marks the user as a Graph user.
+        map.insert("accountEnabled".into(), Json::Bool(true));
+    }
+    Json::Object(map)
+}
+
+fn position(file: &str, record: usize, at: Option<&csv::Position>) -> Position {
+    Position {
+        file: file.to_string(),
+        record,
+        line: at.map(|p| p.line()),
+        column: None,
+        byte: at.map(|p| p.byte()),
+    }
+}
+
+fn error(file: &str, record: usize, e: &csv::Error, fatal: bool) -> ReadError {
+    let message = match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => format!("not UTF-8 text (field {})", err.field() + 1),
+        _ => e.to_string(),
+    };
+    ReadError {
+        position: position(file, record, e.position()),
+        message,
+        fatal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read_all, Format};
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn classic_download_headers_become_graph_properties() {
+        let text = "\u{feff}userPrincipalName,displayName,objectId,accountEnabled,telephoneNumber,mobile,physicalDeliveryOfficeName,authenticationEmail,extra\n\
+                    jane@contoso.com,Jane Doe,0a21,False,+1 425 555 0100,,Building 4,j@home.example,x\n";
+        let (users, errors) = read_all(text, Format::Csv);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            users[0].json,
+            json!({"userPrincipalName": "jane@contoso.com", "displayName": "Jane Doe", "id": "0a21",
+                   "accountEnabled": false, "businessPhones": ["+1 425 555 0100"],
+                   "officeLocation": "Building 4", "extra": "x"})
+        );
+        assert_eq!(users[0].position.line, Some(2));
+    }
+
+    #[test]
+    fn headers_match_ignoring_case_and_spaces() {
+        assert_eq!(
+            column("User Principal Name"),
+            Column::Text("userPrincipalName")
+        );
+        assert_eq!(column("MOBILEPHONE"), Column::Text("mobilePhone"));
+        assert_eq!(
+            column("directory_synced"),
+            Column::Boolean("onPremisesSyncEnabled")
+        );
+        assert_eq!(column("favouriteColour"), Column::Text(""));
+    }
+
+    #[test]
+    fn a_short_row_is_reported_and_the_rest_go_on() {
+        let text = "id,displayName\n1,A\n2\n3,\"C, the third\"\n";
+        let (users, errors) = read_all(text, Format::Csv);
+        assert_eq!(users.len(), 2);
+        assert_eq!(users[1].json["displayName"], json!("C, the third"));
+        assert_eq!(errors[0].position.line, Some(3));
+        assert_eq!(errors[0].position.record, 1);
+    }
+}

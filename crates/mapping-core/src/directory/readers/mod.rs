@@ -1,0 +1,179 @@
+//! Reading directory users from the files admins hold, one user at a time.
+//!
+//! * [`json_stream`]: Microsoft Graph `GET /users` pages (one or many, `@odata.nextLink` and
+//!   all), Genesys SCIM `GET /Users` ListResponse pages, a JSON array, or concatenated objects;
+//! * [`ndjson`]: one user per line;
+//! * [`csv_users`]: the Entra admin center's "Download users" CSV, headers mapped to Graph names.
+//!
+//! Every reader pushes [`Item`]s into a sink as it reads, so memory holds one user (plus the
+//! read buffer) whatever the size of the file; the sink may stop the reading (cancel). A user
+//! that cannot be read is an [`Item::Error`] with its [`Position`], and reading goes on; an error
+//! that ends the file (broken JSON syntax, an I/O error) is returned.
+
+pub mod counting;
+pub mod csv_users;
+pub mod json_stream;
+pub mod ndjson;
+
+use super::position::{Position, ReadError};
+use serde::Serialize;
+use serde_json::Value as Json;
+use std::io::BufRead;
+use std::ops::ControlFlow;
+
+/// An input format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Format {
+    /// JSON: Graph pages, SCIM ListResponse pages, an array of users, or one user after another.
+    Json,
+    /// One JSON user per line.
+    Ndjson,
+    /// The admin center's "Download users" CSV.
+    Csv,
+}
+
+impl Format {
+    /// `graph`, `scim` and `json` are the same reader.
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "graph" | "json" | "scim" => Some(Format::Json),
+            "ndjson" | "jsonl" => Some(Format::Ndjson),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// A user as read, before any interpretation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawUser {
+    pub json: Json,
+    pub position: Position,
+}
+
+/// What a reader hands over.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    User(RawUser),
+    Error(ReadError),
+}
+
+/// Receives each item; `Break` stops the reading.
+pub type Sink<'s> = dyn FnMut(Item) -> ControlFlow<()> + 's;
+
+/// Guesses the format from the first bytes (without consuming them): `[` is JSON; `{` is NDJSON
+/// when the first line alone is a complete user object, JSON otherwise; anything else is CSV.
+pub fn detect<R: BufRead>(reader: &mut R) -> std::io::Result<Format> {
+    counting::peek_past_whitespace(reader)?;
+    let buf = reader.fill_buf()?;
+    Ok(match buf.first() {
+        Some(b'[') => Format::Json,
+        Some(b'{') => {
+            let first_line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
+            let complete = buf.contains(&b'\n');
+            match serde_json::from_slice::<Json>(first_line) {
+                Ok(Json::Object(m))
+                    if complete && !m.contains_key("value") && !m.contains_key("Resources") =>
+                {
+                    Format::Ndjson
+                }
+                _ => Format::Json,
+            }
+        }
+        _ => Format::Csv,
+    })
+}
+
+/// Reads every user of one input in `format` (detected when `None`). Returns the format read
+/// and the number of records; an `Err` is an error that ended the input (reported with its
+/// position; the items before it were handed over).
+pub fn read<R: BufRead>(
+    mut reader: R,
+    format: Option<Format>,
+    file: &str,
+    sink: &mut Sink<'_>,
+) -> Result<(Format, usize), ReadError> {
+    let format = match format {
+        Some(f) => f,
+        None => detect(&mut reader).map_err(|e| ReadError {
+            position: Position {
+                file: file.to_string(),
+                ..Position::default()
+            },
+            message: e.to_string(),
+            fatal: true,
+        })?,
+    };
+    let records = match format {
+        Format::Json => json_stream::read(reader, file, sink)?,
+        Format::Ndjson => ndjson::read(reader, file, sink)?,
+        Format::Csv => csv_users::read(reader, file, sink)?,
+    };
+    Ok((format, records))
+}
+
+/// Reads a whole (small) input into users and errors: for tests and small files.
+pub fn read_all(text: &str, format: Format) -> (Vec<RawUser>, Vec<ReadError>) {
+    let (mut users, mut errors) = (Vec::new(), Vec::new());
+    let result = read(text.as_bytes(), Some(format), "test", &mut |item| {
+        match item {
+            Item::User(u) => users.push(u),
+            Item::Error(e) => errors.push(e),
+        }
+        ControlFlow::Continue(())
+    });
+    if let Err(e) = result {
+        errors.push(e);
+    }
+    (users, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detected(text: &str) -> Format {
+        detect(&mut text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn formats_are_told_apart_by_their_first_bytes() {
+        assert_eq!(detected("  [{\"id\": 1}]"), Format::Json);
+        assert_eq!(detected("{\"value\": []}\n{\"value\": []}\n"), Format::Json);
+        assert_eq!(detected("{\n  \"id\": \"1\"\n}"), Format::Json);
+        assert_eq!(
+            detected("{\"id\": \"1\"}\n{\"id\": \"2\"}\n"),
+            Format::Ndjson
+        );
+        assert_eq!(
+            detected("\u{feff}userPrincipalName,displayName\n"),
+            Format::Csv
+        );
+        assert_eq!(detected("\"userPrincipalName\",\"id\"\n"), Format::Csv);
+    }
+
+    #[test]
+    fn cancelling_stops_after_the_current_user() {
+        let text = "[{\"id\": \"1\"}, {\"id\": \"2\"}, {\"id\": \"3\"}]";
+        let mut seen = 0;
+        let (_, records) = read(text.as_bytes(), None, "f", &mut |_| {
+            seen += 1;
+            if seen == 2 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+        .unwrap();
+        assert_eq!((seen, records), (2, 2));
+    }
+}

@@ -1,0 +1,142 @@
+//! Users one per line (NDJSON, JSON Lines). A line that is not a user is reported with its line
+//! and column, and the next line is read; a line longer than the record limit is skipped.
+
+use super::counting::MAX_USER_BYTES;
+use super::{Item, RawUser, Sink};
+use crate::directory::position::{Position, ReadError};
+use serde_json::Value as Json;
+use std::io::{BufRead, Read};
+use std::ops::ControlFlow;
+
+pub fn read<R: BufRead>(
+    mut reader: R,
+    file: &str,
+    sink: &mut Sink<'_>,
+) -> Result<usize, ReadError> {
+    let mut line = Vec::new();
+    let (mut number, mut byte, mut record) = (0u64, 0u64, 0usize);
+    loop {
+        line.clear();
+        number += 1;
+        let start = byte;
+        let read = (&mut reader)
+            .take(MAX_USER_BYTES + 1)
+            .read_until(b'\n', &mut line)
+            .map_err(|e| io_error(file, record, number, start, e))?;
+        if read == 0 {
+            return Ok(record);
+        }
+        byte += read as u64;
+        let position = Position {
+            file: file.to_string(),
+            record,
+            line: Some(number),
+            column: Some(1),
+            byte: Some(start),
+        };
+        let item = if line.len() as u64 > MAX_USER_BYTES {
+            byte += skip_line(&mut reader).map_err(|e| io_error(file, record, number, start, e))?;
+            Item::Error(ReadError {
+                position,
+                message: format!(
+                    "line longer than {} MiB skipped",
+                    MAX_USER_BYTES / (1024 * 1024)
+                ),
+                fatal: false,
+            })
+        } else {
+            let text = line.trim_ascii();
+            if text.is_empty() {
+                continue;
+            }
+            match serde_json::from_slice::<Json>(text) {
+                Ok(json) if json.is_object() => Item::User(RawUser { json, position }),
+                Ok(json) => Item::Error(ReadError {
+                    message: format!(
+                        "expected a user object, found {}",
+                        crate::source::json_kind(&json)
+                    ),
+                    position,
+                    fatal: false,
+                }),
+                Err(e) => Item::Error(ReadError {
+                    message: format!(
+                        "not valid JSON: {}",
+                        e.to_string().split(" at line ").next().unwrap_or_default()
+                    ),
+                    position: Position {
+                        column: Some(e.column() as u64),
+                        ..position
+                    },
+                    fatal: false,
+                }),
+            }
+        };
+        record += 1;
+        if let ControlFlow::Break(()) = sink(item) {
+            return Ok(record);
+        }
+    }
+}
+
+/// Consumes the rest of an over-long line; returns the bytes skipped.
+fn skip_line<R: BufRead>(reader: &mut R) -> std::io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                reader.consume(at + 1);
+                return Ok(skipped + at as u64 + 1);
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+                skipped += n as u64;
+            }
+        }
+    }
+}
+
+fn io_error(file: &str, record: usize, line: u64, byte: u64, e: std::io::Error) -> ReadError {
+    ReadError {
+        position: Position {
+            file: file.to_string(),
+            record,
+            line: Some(line),
+            column: None,
+            byte: Some(byte),
+        },
+        message: e.to_string(),
+        fatal: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read_all, Format};
+
+    #[test]
+    fn one_user_per_line_with_bad_lines_reported() {
+        let text = "{\"id\": \"1\"}\n\n{\"id\": \n[1]\n{\"id\": \"4\"}\n";
+        let (users, errors) = read_all(text, Format::Ndjson);
+        assert_eq!(users.len(), 2);
+        assert_eq!(users[1].position.line, Some(5));
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].position.line, Some(3));
+        assert!(errors[0].message.contains("not valid JSON"));
+        assert!(errors[1].message.contains("array"));
+    }
+
+    #[test]
+    fn an_over_long_line_is_skipped_and_reading_goes_on() {
+        let text = format!("{}\n{{\"id\": \"2\"}}\n", "x".repeat(5 * 1024 * 1024));
+        let (users, errors) = read_all(&text, Format::Ndjson);
+        assert_eq!(users.len(), 1);
+        assert_eq!(users[0].position.line, Some(2));
+        assert!(errors[0].message.contains("longer than"));
+    }
+}

@@ -1,0 +1,34 @@
+//! `{"users": [...], "summary": {...}}`, written as the users come: the records are never held.
+
+use crate::directory::check::UserRecord;
+use crate::directory::summary::Summary;
+use std::io::Write;
+
+pub struct JsonReport<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> JsonReport<W> {
+    pub fn new(mut out: W) -> std::io::Result<Self> {
+        out.write_all(b"{\"users\": [")?;
+        Ok(JsonReport { out, first: true })
+    }
+
+    pub fn user(&mut self, record: &UserRecord) -> std::io::Result<()> {
+        if !self.first {
+            self.out.write_all(b",")?;
+        }
+        self.first = false;
+        self.out.write_all(b"\n")?;
+        serde_json::to_writer(&mut self.out, record)?;
+        Ok(())
+    }
+
+    pub fn finish(mut self, summary: &Summary) -> std::io::Result<()> {
+        self.out.write_all(b"\n], \"summary\": ")?;
+        serde_json::to_writer_pretty(&mut self.out, summary)?;
+        self.out.write_all(b"}\n")?;
+        self.out.flush()
+    }
+}
