@@ -91,11 +91,12 @@ load_bench() {
 }
 
 stage "cargo fmt --check" cargo fmt --all -- --check
-stage "clippy (native: core, CLI)" cargo clippy --workspace --exclude app --all-targets -- -D warnings
+stage "clippy (native: core, CLI, model)" cargo clippy --workspace --exclude app --all-targets -- -D warnings
 stage "clippy (wasm32: app)" cargo clippy -p app --target wasm32-unknown-unknown --all-targets -- -D warnings
-stage "cargo test (native: core, CLI)" cargo test --workspace --exclude app
+stage "cargo test (native: core, CLI, model)" cargo test --workspace --exclude app
 stage "wasm test: mapping-core (Node)" \
-  cargo test -p mapping-core --target wasm32-unknown-unknown --test wasm_depth --test schema_round_trip
+  cargo test -p mapping-core --target wasm32-unknown-unknown --test wasm_depth --test schema_round_trip \
+  --test wasm_regex
 stage "wasm test: app (Node + headless Chromium)" cargo test -p app --target wasm32-unknown-unknown
 stage "build scim-map" cargo build -p mapping-cli
 stage "scim-map vectors ../shared/vectors/*.json" \

@@ -175,6 +175,7 @@ pub struct NameMapping {
 
 /// The user's manager, as `$expand=manager` returns it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ManagerRef {
     /// The manager's Entra object id, which becomes the `manager` source attribute.
     pub id: String,

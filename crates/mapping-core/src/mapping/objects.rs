@@ -93,9 +93,9 @@ impl std::fmt::Display for UnknownFlowType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "unknown flow type `{}` (at character {}): Graph's flowTypes are Add, Update and Delete",
+            "unknown flow type `{}` (at byte offset {}): Graph's flowTypes are Add, Update and Delete",
             self.word,
-            self.at + 1
+            self.at
         )
     }
 }

@@ -55,7 +55,7 @@ pub struct PathError {
 
 impl fmt::Display for PathError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (at character {})", self.message, self.at + 1)
+        write!(f, "{} (at byte offset {})", self.message, self.at)
     }
 }
 
