@@ -174,7 +174,6 @@ fn position(file: &str, record: usize, at: Option<&csv::Position>) -> Position {
 fn error(file: &str, record: usize, e: &csv::Error, at: &csv::Position, fatal: bool) -> ReadError {
     let message = match e.kind() {
         csv::ErrorKind::Utf8 { err, .. } => format!("not UTF-8 text (field {})", err.field() + 1),
-        csv::ErrorKind::Io(io) => io.to_string(),
         _ => e.to_string(),
     };
     ReadError {
