@@ -100,12 +100,48 @@ def seed_phone():
             yield f"{region or 'none'}-{kind}-{i}", f"{region}\0{kind}\0{n}".encode()
 
 
+def seed_share_link():
+    """A few fragment shapes and state objects (the target reads every input as a fragment, as
+    saved JSON, and as an object laid over the default state)."""
+    yield "fragment-empty", b"#s="
+    yield "fragment-other", b"#other"
+    yield "payload-damaged", b"eJzLSM3JyVcozy_KSQEAGgQEXQ"
+    yield "state-version-only", b'{"version": 1}'
+    # Objects laid over the default state by the target.
+    yield "overlay-settings", json.dumps({"settings": {"phoneRegion": "GB", "dialect": "aadOptscim062020",
+                                                       "genesysGroups": ["Sales", "Zoë"], "provisioned": {"a": "b"}}}).encode()
+    yield "overlay-ui", json.dumps({"ui": {"setupTab": "user", "resultsTab": "trace", "traceRow": 7, "theme": "dark"}}).encode()
+    for path in sorted(EXAMPLES.glob("*.graph.json")):
+        yield "overlay-user-" + path.stem, json.dumps({"user": path.read_text(encoding="utf-8"), "before": "{}"}).encode()
+
+
+def seed_directory_readers():
+    directory = EXAMPLES / "directory"
+    for path in sorted(directory.glob("*.json")):
+        data = path.read_bytes()
+        yield path.stem, data
+        doc = load(path)
+        users = doc if isinstance(doc, list) else (doc or {}).get("value") or (doc or {}).get("Resources") or []
+        if users:
+            yield path.stem + "-ndjson", b"".join(json.dumps(u).encode() + b"\n" for u in users[:20])
+            yield path.stem + "-array", json.dumps(users[:20]).encode()
+    for path in sorted(directory.glob("*.csv")) + sorted(directory.glob("*.ndjson")):
+        yield path.name, path.read_bytes()
+    yield "download-csv", (
+        "\ufeffuserPrincipalName,displayName,objectId,accountEnabled,telephoneNumber,mobile\n"
+        "jane@contoso.com,Jane Doe,0a21,False,+1 425 555 0100,\n"
+        '"a,b@contoso.com","Doe, J",0a22,True,,"+44 20 7946 0958"\n'
+    ).encode()
+
+
 SEEDERS = {
     "parse_check_eval": seed_parse_check_eval,
     "target_path": seed_target_path,
     "graph_user": seed_graph_user,
     "schema_json": seed_schema_json,
     "phone": seed_phone,
+    "share_link": seed_share_link,
+    "directory_readers": seed_directory_readers,
 }
 
 

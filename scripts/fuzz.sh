@@ -21,7 +21,7 @@ targets() { (cd fuzz && cargo fuzz list); }
 # The longest input worth trying: documents get room, one-line inputs do not.
 max_len() {
   case "$1" in
-    schema_json|graph_user) echo 65536 ;;
+    schema_json|graph_user|directory_readers) echo 65536 ;;
     target_path|phone) echo 4096 ;;
     *) echo 12000 ;;
   esac

@@ -13,6 +13,7 @@
 //! The Leptos app (`app/`) only turns DOM events into model events and applies the commands.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod editor;
 pub mod state;

@@ -31,7 +31,10 @@ pub fn token_url(region: &Region) -> String {
 /// Why a client id or secret cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CredentialError {
+    /// Which value: `client id` or `client secret`.
     pub field: &'static str,
+    /// What is wrong: empty, longer than [`MAX_CREDENTIAL_LEN`], a control character, spaces
+    /// around it, or a `:` in the client id.
     pub message: String,
 }
 
@@ -73,7 +76,9 @@ fn validate(field: &'static str, value: &str) -> Result<(), CredentialError> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenRequest {
+    /// The Genesys Cloud region's name.
     pub region: &'static str,
+    /// The token endpoint ([`token_url`]).
     pub url: String,
     /// The request as sent, the secret included (in the Authorization header).
     pub http: String,
@@ -143,13 +148,19 @@ pub fn postman_steps(region: &Region, client_id: &str) -> Vec<String> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Probe {
+    /// The HTTP method.
     pub method: &'static str,
+    /// The full URL, query included.
     pub url: String,
+    /// The request headers, name and value (the token shown as a placeholder).
     pub headers: Vec<(String, String)>,
+    /// What the request tests, in words.
     pub purpose: String,
     /// Whether the exact form is documented or inferred from Microsoft's general description.
     pub inferred: bool,
+    /// The HTTP status of a passing answer.
     pub expected_status: u16,
+    /// The body of a passing answer.
     pub expected_body: Json,
 }
 
@@ -198,14 +209,19 @@ pub fn test_connection(region: &Region, guid: &str) -> Vec<Probe> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Failure {
+    /// Stable, kebab-case name (`wrong-region`).
     pub id: &'static str,
+    /// The failure in a few words.
     pub title: &'static str,
     /// Which request fails: the token request or Test Connection.
     pub during: &'static str,
+    /// The HTTP status of the failing answer.
     pub status: u16,
     /// What the answer looks like (the exact wording varies).
     pub body_example: Json,
+    /// Why it happens.
     pub cause: String,
+    /// What to change.
     pub fix: String,
 }
 

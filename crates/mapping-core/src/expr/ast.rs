@@ -4,17 +4,24 @@ use super::lexer::CmpOp;
 use crate::diag::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A node of the syntax tree: what it is, and the byte span of its text in the expression.
 pub struct Node {
+    /// What the node is.
     pub kind: NodeKind,
+    /// Byte span of the node's text (a call's span runs from its name to its `)`).
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// The kinds of syntax-tree nodes.
 pub enum NodeKind {
     /// `Name(arg, , arg)`; an omitted argument is `None`.
     Call {
+        /// The function name as written (its case is checked against the catalogue).
         name: String,
+        /// Byte span of the name alone.
         name_span: Span,
+        /// The arguments in order; `None` where one was left out (`Replace(x, , y)`).
         args: Vec<Option<Node>>,
     },
     /// `[attributeName]`
@@ -28,8 +35,11 @@ pub enum NodeKind {
     Ident(String),
     /// `left op right`
     Compare {
+        /// The operator.
         op: CmpOp,
+        /// The left operand.
         left: Box<Node>,
+        /// The right operand.
         right: Box<Node>,
     },
 }

@@ -11,7 +11,9 @@ use super::apply::{self, Apply};
 /// One parameter of a function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Param {
+    /// The name the function reference gives it (for signatures and messages).
     pub name: &'static str,
+    /// Whether a call must give it.
     pub required: bool,
     /// The parameter may be given any number of times (Join's sources, Coalesce's sources…).
     pub repeats: bool,
@@ -62,12 +64,15 @@ impl std::fmt::Debug for Implementation {
 /// A function of the language.
 #[derive(Debug, Clone, Copy)]
 pub struct FunctionDef {
+    /// The name, in the case Entra requires.
     pub name: &'static str,
+    /// The parameters in order.
     pub params: &'static [Param],
     /// Fewest arguments a call may have.
     pub min_args: usize,
     /// Most arguments a call may have; `None` = no upper bound.
     pub max_args: Option<usize>,
+    /// One sentence on what the function does.
     pub summary: &'static str,
     /// The code that evaluates a call.
     pub(crate) implementation: Implementation,

@@ -9,7 +9,9 @@ use time::OffsetDateTime;
 /// target (for `SelectUniqueValue`).
 #[derive(Debug, Clone)]
 pub struct EvalContext {
+    /// The clock that `Now()` and the date functions read.
     pub now: OffsetDateTime,
+    /// Seed of the random generator behind `Guid()` and `RandomString` (same seed, same values).
     pub seed: u64,
     /// Values that already exist in the target, compared case-insensitively.
     pub taken: BTreeSet<String>,
@@ -21,6 +23,7 @@ pub struct EvalContext {
 }
 
 impl EvalContext {
+    /// A context with this clock, a fixed seed, nothing taken, no trace and no default domain.
     pub fn new(now: OffsetDateTime) -> Self {
         EvalContext {
             now,
@@ -45,11 +48,13 @@ impl EvalContext {
         self
     }
 
+    /// The same context, recording a [`crate::expr::trace::TraceNode`] tree of the evaluation.
     pub fn with_trace(mut self) -> Self {
         self.trace = true;
         self
     }
 
+    /// Whether `value` already exists in the target, ignoring ASCII case.
     pub fn is_taken(&self, value: &str) -> bool {
         self.taken.iter().any(|t| t.eq_ignore_ascii_case(value))
     }

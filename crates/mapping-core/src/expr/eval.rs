@@ -32,12 +32,14 @@ use crate::source::{SourceAttributes, SourceValue};
 pub struct ConditionFailure {
     /// The whole `IIF(...)` call.
     pub span: Span,
+    /// The attributes in the condition that are null or empty, without brackets.
     pub attributes: Vec<String>,
     /// A `Switch` expression that gives the intended result in Entra, when one can be derived.
     pub rewrite: Option<String>,
 }
 
 impl ConditionFailure {
+    /// The warning shown for this failure: which attributes, and that the row will not flow.
     pub fn message(&self) -> String {
         let names: Vec<String> = self.attributes.iter().map(|a| format!("[{a}]")).collect();
         format!(
@@ -66,13 +68,16 @@ pub struct Evaluation {
     /// The value the expression means; with condition failures, what it would give if IIF
     /// evaluated its condition normally.
     pub value: Value,
+    /// The `IIF` calls whose condition Entra's engine fails for this user.
     pub condition_failures: Vec<ConditionFailure>,
     /// Non-fatal remarks (an attribute name in the wrong case, an unpredictable role…).
     pub warnings: Vec<Diagnostic>,
+    /// The evaluation's trace, when the context asked for one.
     pub trace: Option<TraceNode>,
 }
 
 impl Evaluation {
+    /// What happens to the target: a value flows, nothing flows, or the row fails.
     pub fn outcome(&self) -> Outcome<'_> {
         if !self.condition_failures.is_empty() {
             return Outcome::ConditionCheckFails;

@@ -9,15 +9,22 @@ use crate::diag::Span;
 /// The comparison operators allowed in an `IIF` condition (and anywhere an argument goes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CmpOp {
+    /// `=`: equal.
     Eq,
+    /// `<>`: not equal.
     Ne,
+    /// `>`: greater than.
     Gt,
+    /// `>=`: greater than or equal.
     Ge,
+    /// `<`: less than.
     Lt,
+    /// `<=`: less than or equal.
     Le,
 }
 
 impl CmpOp {
+    /// The operator as the lexer reads it.
     pub fn as_str(self) -> &'static str {
         match self {
             CmpOp::Eq => "=",
@@ -33,17 +40,24 @@ impl CmpOp {
 /// What went wrong in a piece of text the lexer could not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LexError {
+    /// A `"` string with no closing `"`.
     UnterminatedString,
+    /// A `[` attribute name with no closing `]`.
     UnterminatedAttribute,
+    /// `[]`: brackets with no name between them.
     EmptyAttribute,
+    /// `&H` not followed by hexadecimal digits.
     BadHex,
+    /// A number that does not fit in 64 bits.
     NumberTooLarge,
+    /// A character that starts no token.
     UnexpectedChar(char),
     /// A typographic quote (“ ” „ ″) where a straight `"` is needed.
     CurlyQuote(char),
 }
 
 impl LexError {
+    /// The error in words, with how to fix it.
     pub fn message(&self) -> String {
         match self {
             LexError::UnterminatedString => {
@@ -64,9 +78,13 @@ impl LexError {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// What a token is.
 pub enum TokenKind {
+    /// `(`
     LParen,
+    /// `)`
     RParen,
+    /// `,`
     Comma,
     /// `[name]`; the name is `text[span.start + 1 .. span.end - 1]`.
     Attribute,
@@ -77,13 +95,18 @@ pub enum TokenKind {
     Number,
     /// A bare name: a function name or an enum such as `vbTextCompare`.
     Ident,
+    /// A comparison operator.
     Op(CmpOp),
+    /// Text the lexer could not read; the token's span covers it.
     Error(LexError),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// One token: its kind and the byte span of its text.
 pub struct Token {
+    /// What the token is.
     pub kind: TokenKind,
+    /// Byte span of the token in the expression's text.
     pub span: Span,
     /// The decoded value of strings (escapes resolved) and numbers (decimal text).
     pub value: String,

@@ -46,10 +46,12 @@ pub fn compile(text: &str) -> Result<Expression, Vec<Diagnostic>> {
 }
 
 impl Expression {
+    /// The expression's text, as compiled.
     pub fn text(&self) -> &str {
         &self.text
     }
 
+    /// The root of its syntax tree.
     pub fn root(&self) -> &ast::Node {
         &self.root
     }

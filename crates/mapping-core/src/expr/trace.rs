@@ -5,15 +5,19 @@ use crate::diag::Span;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One step of an evaluation: what was evaluated, where, its value, and the steps it needed.
 pub struct TraceNode {
     /// What was evaluated: `Join`, `[mail]`, `"text"`, `=`.
     pub label: String,
+    /// Byte span of the step's text in the expression.
     pub span: Span,
+    /// The value the step gave.
     pub value: Value,
     /// A remark on this step: "not evaluated", "matched key \"QLD\"", "condition check fails …".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The steps this one evaluated (a call's arguments), in order.
     pub children: Vec<TraceNode>,
 }
 
@@ -49,6 +53,7 @@ impl TraceNode {
         count
     }
 
+    /// Always `false`: a tree has at least its root.
     pub fn is_empty(&self) -> bool {
         false
     }

@@ -12,6 +12,7 @@ use std::fmt;
 pub enum Value {
     /// No value: the attribute is absent. Nothing flows to the target.
     Null,
+    /// One text value.
     Str(String),
     /// A multi-valued attribute, or the result of `Split`.
     List(Vec<String>),
@@ -21,14 +22,17 @@ pub enum Value {
 }
 
 impl Value {
+    /// A text value.
     pub fn str(s: impl Into<String>) -> Value {
         Value::Str(s.into())
     }
 
+    /// A boolean as Entra writes it: the text `True` or `False`.
     pub fn bool(b: bool) -> Value {
         Value::Str(if b { "True" } else { "False" }.into())
     }
 
+    /// Whether the value is [`Value::Null`].
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }

@@ -27,56 +27,94 @@ use std::collections::BTreeMap;
 pub enum Condition {
     /// An enabled row writes `target`, with this source text and matching precedence if given.
     Row {
+        /// The condition in words.
         says: String,
+        /// The SCIM target path the row must write.
         target: String,
+        /// The row's source text (expression or attribute), compared ignoring whitespace.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         source: Option<String>,
+        /// The row's matching precedence (1 = first); `None` leaves it unchecked.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         matching: Option<u32>,
     },
     /// For each named sample user, what the row writing `target` sends on create (`null`:
     /// nothing may flow).
     Flows {
+        /// The condition in words.
         says: String,
+        /// The SCIM target path of the row.
         target: String,
+        /// Sample user id → the value expected to flow (`None`: nothing flows).
         expect: BTreeMap<String, Option<String>>,
     },
     /// Like `Flows`, but any of `allowed` will do (e.g. the existing divisions).
     FlowsOneOf {
+        /// The condition in words.
         says: String,
+        /// The SCIM target path of the row.
         target: String,
+        /// The sample users whose value is checked.
         users: Vec<String>,
+        /// The values that pass.
         allowed: Vec<String>,
     },
     /// None of these finding codes, in the lint of the set and in every user's previews.
-    NoFinding { says: String, codes: Vec<String> },
+    NoFinding {
+        /// The condition in words.
+        says: String,
+        /// Kebab-case finding codes that must not appear.
+        codes: Vec<String>,
+    },
     /// A request is (or, with `present: false`, is not) sent for `user`.
     Request {
+        /// The condition in words.
         says: String,
+        /// The sample user's id.
         user: String,
+        /// Which preview to look in.
         #[serde(default)]
         phase: Phase,
+        /// The HTTP method (`POST`, `PATCH`, …).
         method: String,
+        /// Text the request's path must contain.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         path_contains: Option<String>,
+        /// Text the request's JSON body must contain.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         body_contains: Option<String>,
+        /// Whether such a request must be sent (`true`, the default) or must not.
         #[serde(default = "yes")]
         present: bool,
     },
     /// The `POST /Users` body for `user` holds `equals` at the JSON pointer.
     PostBody {
+        /// The condition in words.
         says: String,
+        /// The sample user's id.
         user: String,
+        /// An RFC 6901 JSON pointer into the body (`/name/givenName`).
         pointer: String,
+        /// The value expected there.
         equals: Json,
     },
     /// Exactly these sample users are in scope.
-    InScope { says: String, users: Vec<String> },
+    InScope {
+        /// The condition in words.
+        says: String,
+        /// The sample user ids in scope; every other sample is out.
+        users: Vec<String>,
+    },
     /// The Tenant URL is the one for the lesson's region.
-    TenantUrl { says: String },
+    TenantUrl {
+        /// The condition in words.
+        says: String,
+    },
     /// The token request goes to the lesson's region's login host.
-    TokenUrl { says: String },
+    TokenUrl {
+        /// The condition in words.
+        says: String,
+    },
 }
 
 fn yes() -> bool {
@@ -95,6 +133,7 @@ pub enum Phase {
 }
 
 impl Condition {
+    /// The condition in words.
     pub fn says(&self) -> &str {
         match self {
             Condition::Row { says, .. }
@@ -113,26 +152,36 @@ impl Condition {
 /// One condition's outcome, with a line per user or fact that decided it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConditionResult {
+    /// The condition in words.
     pub says: String,
+    /// Whether the attempt meets it.
     pub passed: bool,
+    /// The lines that decided it.
     pub details: Vec<Detail>,
 }
 
 /// One line of a condition's outcome: a user or a fact, and whether it is as the goal wants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Detail {
+    /// Whether this user or fact is as the goal wants.
     pub passed: bool,
+    /// The line, in words.
     pub text: String,
 }
 
 /// A whole check: solved when every condition passes; the explanation comes with it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckReport {
+    /// The lesson's id.
     pub lesson: String,
+    /// Whether every condition passed.
     pub solved: bool,
+    /// One result per condition, in the lesson's order.
     pub conditions: Vec<ConditionResult>,
+    /// Why the solution works, shown once the lesson is solved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
+    /// The documents the lesson rests on, shown with the explanation.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
 }

@@ -10,13 +10,18 @@ use serde::{Deserialize, Serialize};
 pub enum Edit {
     /// Changes the given fields of the row writing `target`; fields left out stay as they are.
     Set {
+        /// The SCIM target path of the row to change.
         target: String,
+        /// The new mapping type (direct, constant, expression, or none).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         kind: Option<MappingKind>,
+        /// The new source text.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         source: Option<String>,
+        /// Turns the row on or off.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         enabled: Option<bool>,
+        /// The new matching precedence (0: not a matching attribute).
         #[serde(
             default,
             rename = "matchingPriority",
@@ -25,9 +30,15 @@ pub enum Edit {
         matching_priority: Option<u32>,
     },
     /// Deletes the row writing `target`.
-    Remove { target: String },
+    Remove {
+        /// The SCIM target path of the row to delete.
+        target: String,
+    },
     /// Appends a row.
-    Add { row: AttributeMapping },
+    Add {
+        /// The row to append.
+        row: AttributeMapping,
+    },
 }
 
 /// Applies `edits` in order; an edit naming a target no row writes is an error.

@@ -11,16 +11,19 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 use std::collections::BTreeMap;
 
+/// One lesson: a situation to fix, the setup to start from, and the check that says it is fixed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Lesson {
     /// Stable, kebab-case: used in links (`#learn/<id>`), progress and the CLI.
     pub id: String,
+    /// The title, as the list shows it.
     pub title: String,
     /// A realistic situation, in two or three sentences.
     pub situation: String,
     /// The goal in one sentence.
     pub goal: String,
+    /// Where the learner starts.
     pub setup: Setup,
     /// What the check verifies, each computed by the engine on the learner's result.
     pub checks: Vec<Condition>,
@@ -30,6 +33,7 @@ pub struct Lesson {
     pub explanation: String,
     /// What the explanation rests on.
     pub sources: Vec<Source>,
+    /// The reference solution (the tests check that it solves the lesson).
     pub solution: Solution,
 }
 
@@ -37,8 +41,11 @@ pub struct Lesson {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// The document's title.
     pub title: String,
+    /// Who publishes it (Microsoft, Genesys, …).
     pub publisher: String,
+    /// The section the lesson draws on, when it is one part of the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
 }
@@ -47,11 +54,14 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Setup {
+    /// The sample users the checks evaluate.
     pub users: Vec<SampleUser>,
     /// A preset name (`genesys-default`, `genesys-teams`).
     pub preset: String,
+    /// Changes to the preset that make the lesson's problem.
     #[serde(default)]
     pub edits: Vec<Edit>,
+    /// The starting options.
     #[serde(default)]
     pub options: LessonOptions,
 }
@@ -95,6 +105,7 @@ pub struct LessonOptions {
     /// Region for phone numbers written without a country code, e.g. `US`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_region: Option<String>,
+    /// The assignment setting and scoping filters.
     #[serde(default)]
     pub scope: Scope,
     /// The Genesys Cloud region the organization lives in (a name from the region list).
@@ -123,7 +134,9 @@ impl LessonOptions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GenesysGroup {
+    /// The group's name.
     pub name: String,
+    /// Who can see the group (public unless given).
     #[serde(default)]
     pub visibility: Visibility,
 }
@@ -132,9 +145,12 @@ pub struct GenesysGroup {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Visibility {
+    /// Everyone in the organization sees it; SCIM can add and remove members.
     #[default]
     Public,
+    /// Only its members see it; SCIM cannot manage its members.
     MembersOnly,
+    /// Only its owners see it; SCIM cannot manage its members.
     OwnersOnly,
 }
 
@@ -142,6 +158,7 @@ pub enum Visibility {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Solution {
+    /// Edits applied after the setup's.
     #[serde(default)]
     pub edits: Vec<Edit>,
     /// Replaces these fields of the starting options (same names as [`LessonOptions`]).
@@ -153,7 +170,9 @@ pub struct Solution {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attempt {
+    /// The learner's mapping rows.
     pub mappings: MappingSet,
+    /// The learner's options.
     #[serde(default)]
     pub options: LessonOptions,
 }

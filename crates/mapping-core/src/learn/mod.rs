@@ -3,7 +3,7 @@
 //! Each [`Lesson`] is data (a JSON file under `learn/lessons/`, compiled in): a realistic
 //! situation, a starting setup (sample Graph users, a preset plus edits, options such as the
 //! lifecycle state, the Genesys groups, the scope or the region), a goal in one sentence, hints,
-//! an explanation with its sources, and a reference solution. [`check`] runs the real engine
+//! an explanation with its sources, and a reference solution. [`check()`] runs the real engine
 //! (preview, update, lint, phone analysis, scope) on a learner's [`Attempt`] and explains each
 //! condition. Everything is serializable, so the page renders lessons and reports as they are.
 
@@ -55,8 +55,11 @@ pub fn find(id: &str) -> Result<Lesson, String> {
 /// A lesson as a list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// The lesson's id.
     pub id: String,
+    /// The lesson's title.
     pub title: String,
+    /// The goal in one sentence.
     pub goal: String,
 }
 

@@ -6,6 +6,7 @@
 use crate::source::{SourceAttributes, SourceValue};
 use serde::{Deserialize, Serialize};
 
+/// Which users the provisioning job takes: the assignment setting and the scoping filters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Scope {
@@ -20,16 +21,23 @@ pub struct Scope {
 /// One scoping filter: every clause must hold.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FilterGroup {
+    /// The filter's name, for messages.
     #[serde(default)]
     pub name: String,
+    /// The clauses, all of which must hold.
     pub clauses: Vec<Clause>,
 }
 
 /// `attribute OPERATOR value`, e.g. `department EQUALS Contact Centre`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Clause {
+    /// The source attribute's name.
     pub attribute: String,
+    /// `EQUALS`, `NOT EQUALS`, `INCLUDES`, `ENDS WITH`, `IS NULL`, `IS NOT NULL`, `IS TRUE`,
+    /// `IS FALSE`, `GREATER THAN`, `GREATER THAN OR EQUALS` (any case; `_` for a space). Any
+    /// other is an error that puts the user out of scope.
     pub operator: String,
+    /// The value compared with (case-sensitive; integers for the `GREATER THAN` forms).
     #[serde(default)]
     pub value: String,
 }
@@ -37,7 +45,9 @@ pub struct Clause {
 /// Whether a user is in scope, and why (in words).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScopeDecision {
+    /// Whether the user is provisioned.
     pub in_scope: bool,
+    /// The reason, in words.
     pub why: String,
 }
 

@@ -8,6 +8,7 @@ use crate::view::completion::{self, Context, Suggestion};
 /// What the box holds when an event happens.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
+    /// The box's text.
     pub text: &'a str,
     /// The caret, in bytes.
     pub caret: usize,
@@ -23,7 +24,12 @@ pub enum Command {
     /// Place the (now open) list under the caret at this byte offset.
     PlaceList(usize),
     /// Set the box's text and put the caret at this byte offset (a suggestion was accepted).
-    Replace { text: String, caret: usize },
+    Replace {
+        /// The whole new text of the box.
+        text: String,
+        /// Where the caret goes, in bytes.
+        caret: usize,
+    },
 }
 
 /// The autocomplete's state.

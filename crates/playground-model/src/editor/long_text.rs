@@ -29,7 +29,9 @@ pub enum Command {
     /// Put `content` in the textarea, select `selection` (UTF-16 offsets in it) and size the
     /// sheet for the window.
     Show {
+        /// The window's text.
         content: String,
+        /// Selection start and end, in UTF-16 code units of `content`.
         selection: (u32, u32),
     },
     /// Size the sheet for the textarea's text as typed.

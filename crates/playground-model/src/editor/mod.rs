@@ -11,9 +11,11 @@ pub mod long_text;
 pub struct Key {
     /// `KeyboardEvent.key`: `"a"`, `"Enter"`, `"ArrowDown"`, `" "`…
     pub key: String,
+    /// Ctrl held.
     pub ctrl: bool,
     /// ⌘ on a Mac.
     pub meta: bool,
+    /// Shift held.
     pub shift: bool,
 }
 

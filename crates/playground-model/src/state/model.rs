@@ -16,7 +16,9 @@ pub const STATE_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppState {
+    /// The format version the state was written with; [`STATE_VERSION`] once read.
     pub version: u32,
+    /// The mapping rows, in the order the table shows them.
     pub mappings: MappingSet,
     /// The user as pasted: Microsoft Graph JSON or flat source attributes (kept as text, so a
     /// half-typed edit survives a reload).
@@ -24,8 +26,10 @@ pub struct AppState {
     /// The same user before a change, for the update (PATCH) preview.
     pub before: String,
     #[serde(default)]
+    /// The preview's options.
     pub settings: Settings,
     #[serde(default)]
+    /// Which panels are open.
     pub ui: UiState,
 }
 
@@ -33,7 +37,9 @@ pub struct AppState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
+    /// The lifecycle state the preview shows the requests for.
     pub lifecycle: Lifecycle,
+    /// How PATCH requests are written (Entra's default, or with `aadOptscim062020`).
     pub dialect: Dialect,
     /// The API host of the Genesys Cloud region (for the Tenant URL); empty when none is picked.
     pub region: String,
@@ -62,10 +68,13 @@ impl Default for Settings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct UiState {
+    /// The open tab of the setup side.
     pub setup_tab: SetupTab,
+    /// The open tab of the results side.
     pub results_tab: ResultsTab,
     /// The row whose evaluation the trace panel shows.
     pub trace_row: usize,
+    /// The colour scheme.
     pub theme: Theme,
     /// Whether share links carry the users (they may hold personal data).
     pub share_users: bool,

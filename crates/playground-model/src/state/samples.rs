@@ -4,11 +4,15 @@
 
 /// One sample: a label for the picker and the Graph JSON.
 pub struct Sample {
+    /// Stable name, used by the picker and in tests.
     pub id: &'static str,
+    /// What the picker shows.
     pub label: &'static str,
+    /// The user as Microsoft Graph JSON.
     pub json: &'static str,
 }
 
+/// Every built-in user; the first is the default state's user.
 pub const SAMPLES: &[Sample] = &[
     Sample {
         id: "agent",

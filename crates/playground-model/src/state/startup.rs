@@ -14,7 +14,9 @@ pub const BROKEN_KEY: &str = "scim-playground.unreadable-state";
 /// The state to start with and what the page must do about how it was found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Start {
+    /// The state to show.
     pub state: AppState,
+    /// Messages for the notice bar (e.g. why a share link or the saved state was not read).
     pub notices: Vec<(NoticeLevel, String)>,
     /// The address carried a share link: take it out of the address.
     pub clear_hash: bool,

@@ -109,13 +109,16 @@ pub enum NoticeLevel {
 pub struct Notice {
     /// Unique for the page's life (the keyed list and dismissing use it).
     pub id: u64,
+    /// How the message is shown (information, warning, error).
     pub level: NoticeLevel,
+    /// The message.
     pub text: String,
 }
 
 /// The notice bar's messages: a repeated text replaces its older copy.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Notices {
+    /// The messages, oldest first.
     pub list: Vec<Notice>,
 }
 

@@ -26,11 +26,13 @@ const MAX_VALUE_CHARS: usize = 300;
 
 /// What the analysis reads.
 pub struct Inputs<'a> {
+    /// The mapping set to evaluate.
     pub set: &'a MappingSet,
     /// The user (Graph or flat), parsed.
     pub user: &'a Json,
     /// The user before a change, parsed.
     pub before: &'a Json,
+    /// The preview's options (lifecycle state, dialect, regions, groups).
     pub settings: &'a Settings,
     /// The clock, seconds since 1970 (`Now()` and date functions).
     pub now: i64,
@@ -45,21 +47,28 @@ pub struct Analysis {
     pub requests: Vec<RequestView>,
     /// What the lifecycle state means, in words.
     pub lifecycle_note: String,
+    /// The update (PATCH) preview from the user before to the user now.
     pub update: UpdateView,
     /// One per mapping row: what it gives this user.
     pub rows: Vec<RowView>,
     /// Lint, preview and update findings, errors first, without duplicates.
     pub findings: Vec<FindingView>,
+    /// One per phone value the rows send, with Genesys's likely verdict.
     pub phones: Vec<PhoneView>,
     /// One per mapping row: its evaluation trace (empty when nothing was evaluated).
     pub traces: Vec<Vec<TraceRow>>,
+    /// The user's source attributes as Entra's engine sees them.
     pub source: SourceView,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// One request Entra would send, ready to show.
 pub struct RequestView {
+    /// The HTTP method (`POST`, `PATCH`, `DELETE`, …).
     pub method: String,
+    /// The path on the SCIM endpoint (`/Users/{id}`).
     pub path: String,
+    /// Why the request is sent, in words.
     pub purpose: String,
     /// The body, pretty-printed.
     pub body: Option<String>,
@@ -68,17 +77,22 @@ pub struct RequestView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The update preview: the requests for a change of the user, or why there are none.
 pub struct UpdateView {
+    /// The requests, in the order they are sent.
     pub requests: Vec<RequestView>,
     /// Why there is no update preview.
     pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// What one mapping row gives the user.
 pub struct RowView {
+    /// How the value flows (or why it does not).
     pub outcome: Outcome,
     /// What the row gives, in a few words or as JSON.
     pub text: String,
+    /// The row's default value was used because the source was empty.
     pub default_used: bool,
 }
 
@@ -146,61 +160,95 @@ pub fn field_name(field: Field) -> &'static str {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A finding as the Problems panel lists it.
 pub struct FindingView {
+    /// Error, warning or information.
     pub severity: Severity,
+    /// The finding's kebab-case code (`missing-matching`).
     pub code: String,
+    /// What is wrong, in one sentence.
     pub message: String,
+    /// How to fix it, when there is advice.
     pub help: Option<String>,
+    /// The mapping row it concerns (0-based), if any.
     pub row: Option<usize>,
+    /// The field of that row it concerns, if any.
     pub field: Option<Field>,
     /// Byte span in the field's text.
     pub span: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// One phone value a row sends, analysed.
 pub struct PhoneView {
+    /// The mapping row (0-based) that sends it.
     pub row: usize,
+    /// The SCIM target it is written to.
     pub target: String,
+    /// The value as the row gives it.
     pub input: String,
+    /// The number in E.164 form (`+13178723000`), when it parses.
     pub e164: Option<String>,
+    /// The number as an RFC 3966 `tel:` URI, with its extension.
     pub tel_uri: Option<String>,
+    /// The extension, when the value has one.
     pub extension: Option<String>,
+    /// Whether the number is a valid number for its region.
     pub valid: bool,
+    /// The kind of number (mobile, fixed line, …), when known.
     pub number_type: Option<String>,
+    /// The two-letter region the number belongs to, when known.
     pub country: Option<String>,
+    /// What Genesys most likely does with the value.
     pub verdict: GenesysVerdict,
+    /// What is wrong with the value, one sentence each.
     pub problems: Vec<String>,
+    /// A fix: the row's expression rewritten, and why.
     pub suggestion: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// One step of an evaluation trace, flattened for the trace panel.
 pub struct TraceRow {
+    /// Nesting depth (0 for the whole expression; arguments one deeper).
     pub depth: usize,
+    /// The step: a function call, an attribute or a literal.
     pub label: String,
+    /// The step's value, as shown.
     pub value: String,
+    /// Something the admin should know about this step (e.g. a null that ends the flow).
     pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The Source panel: the user's attributes as Entra's engine reads them.
 pub struct SourceView {
     /// Whether the input looked like a Graph user.
     pub from_graph: bool,
+    /// The attributes shown (at most [`MAX_SOURCE_ROWS`]).
     pub rows: Vec<SourceRow>,
     /// How many attributes there are in all (more than `rows` for a huge user).
     pub total: usize,
+    /// Graph properties the engine has no attribute for (at most [`MAX_SOURCE_ROWS`]).
     pub ignored: Vec<String>,
+    /// The groups the user is a member of (at most [`MAX_SOURCE_ROWS`]).
     pub groups: Vec<String>,
+    /// The manager, as shown, when the user has one.
     pub manager: Option<String>,
     /// Every source attribute name (for autocomplete).
     pub names: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// One source attribute.
 pub struct SourceRow {
     /// The Graph property it came from, when that differs or is known.
     pub graph: Option<String>,
+    /// The attribute's name in Entra's mappings.
     pub entra: String,
+    /// Its value, shortened when long.
     pub value: String,
+    /// How the value was derived, when it is not copied as is.
     pub note: Option<String>,
 }
 

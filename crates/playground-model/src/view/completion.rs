@@ -10,28 +10,35 @@ use mapping_core::expr::lexer::{tokenize, LexError, TokenKind};
 pub const MAX_SUGGESTIONS: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a suggestion completes.
 pub enum Kind {
+    /// A function name from the catalogue.
     Function,
+    /// A source attribute name, in brackets.
     Attribute,
 }
 
 /// What the caret is in: the kind, where the word starts (bytes) and what has been typed of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Context {
+    /// Whether a function or an attribute is being typed.
     pub kind: Kind,
     /// Byte offset of the start of the text to replace (the `[` for an attribute).
     pub start: usize,
+    /// What has been typed of the word (without the `[`).
     pub prefix: String,
 }
 
 /// One suggestion: what the list shows, what it inserts, and help.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
+    /// What the list shows.
     pub label: String,
     /// Replaces `text[start..caret]`.
     pub insert: String,
     /// The signature, or the attribute in brackets.
     pub detail: String,
+    /// A sentence about the function or attribute.
     pub help: String,
 }
 

@@ -11,8 +11,11 @@ const MARK_CHARS: usize = 120;
 /// nodes with a `<mark>` around `marked`. `marked` is empty for a point (an insertion place).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Excerpt {
+    /// The text before the span.
     pub before: String,
+    /// The span itself (cut in the middle when long).
     pub marked: String,
+    /// The text after the span.
     pub after: String,
 }
 

@@ -9,7 +9,9 @@ use mapping_core::expr::{catalog, MAX_LENGTH};
 /// One piece of the text and its CSS class (`""` for whitespace).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
+    /// The piece of the text.
     pub text: String,
+    /// Its CSS class, from the token kind.
     pub class: &'static str,
     /// Inside the error span.
     pub error: bool,

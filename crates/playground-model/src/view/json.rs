@@ -15,6 +15,7 @@ pub struct JsonError {
     pub column: usize,
     /// Byte offset of the position in the text.
     pub offset: usize,
+    /// The text around the position.
     pub excerpt: Excerpt,
 }
 

@@ -5,8 +5,9 @@
 //! view; the rest lives in memory and the window is spliced back in after edits. A short text is
 //! one window over all of it, and the box behaves like a plain textarea.
 
-/// Up to this many bytes and lines, the textarea holds the whole text.
+/// Up to this many bytes (and [`WHOLE_LINES`] lines), the textarea holds the whole text.
 pub const WHOLE_BYTES: usize = 100_000;
+/// Up to this many lines (and [`WHOLE_BYTES`] bytes), the textarea holds the whole text.
 pub const WHOLE_LINES: usize = 2_000;
 /// Lines kept in the window above and below the visible ones.
 pub const MARGIN_LINES: usize = 150;
@@ -18,13 +19,18 @@ const GUARD_LINES: usize = 40;
 /// textarea never holds an empty last line that it cannot show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Window {
+    /// The first line (0-based).
     pub first: usize,
+    /// One past the last line.
     pub last: usize,
+    /// Byte offset where line `first` starts.
     pub start: usize,
+    /// Byte offset where line `last - 1` ends (before its newline).
     pub end: usize,
 }
 
 impl Window {
+    /// How many lines the window holds.
     pub fn lines(&self) -> usize {
         self.last - self.first
     }
@@ -101,8 +107,11 @@ pub fn widest_line(text: &str) -> usize {
 /// of it that the textarea holds.
 #[derive(Debug, Default)]
 pub struct Buffer {
+    /// The whole text as of the last splice.
     pub text: String,
+    /// The byte offset at which each line of `text` starts.
     pub starts: Vec<usize>,
+    /// The part of `text` the textarea holds.
     pub window: Window,
     /// The textarea has edits not yet spliced into `text`.
     pub dirty: bool,

@@ -5,7 +5,9 @@
 /// One step as the trace shows it: its index in the list, and whether it has steps under it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shown {
+    /// The step's index in the trace.
     pub index: usize,
+    /// Whether deeper steps follow it (it can be folded).
     pub has_children: bool,
 }
 

@@ -1,10 +1,11 @@
 //! Users from the CSV the Entra admin center's "Download users" produces. Its headers are
 //! mapped to Microsoft Graph property names ([`HEADERS`]) so each row becomes a Graph user.
 
+use super::counting::{Counting, Tracker};
 use super::{Item, RawUser, Sink};
 use crate::directory::position::{Position, ReadError};
 use serde_json::{Map, Value as Json};
-use std::io::Read;
+use std::io::BufRead;
 use std::ops::ControlFlow;
 
 /// How a column's text becomes a Graph value.
@@ -68,9 +69,17 @@ pub fn column(header: &str) -> Column {
         .unwrap_or(Column::Text(""))
 }
 
-pub fn read<R: Read>(reader: R, file: &str, sink: &mut Sink<'_>) -> Result<usize, ReadError> {
-    let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-    let headers = csv.headers().map_err(|e| error(file, 0, &e, true))?.clone();
+pub fn read<R: BufRead>(reader: R, file: &str, sink: &mut Sink<'_>) -> Result<usize, ReadError> {
+    // The counting reader refuses a record (the header line included) past the size limit,
+    // counted from the parser's read position (at most one 8 KiB block ahead of the record).
+    let tracker = Tracker::default();
+    let mut csv = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(Counting::new(reader, tracker.clone()));
+    let headers = match csv.headers() {
+        Ok(headers) => headers.clone(),
+        Err(e) => return Err(error(file, 0, &e, csv.position(), true)),
+    };
     let columns: Vec<(String, Column)> = headers
         .iter()
         .map(|h| {
@@ -81,6 +90,7 @@ pub fn read<R: Read>(reader: R, file: &str, sink: &mut Sink<'_>) -> Result<usize
     let mut record = csv::StringRecord::new();
     let mut index = 0usize;
     loop {
+        tracker.start_record();
         let item = match csv.read_record(&mut record) {
             Ok(false) => return Ok(index),
             Ok(true) if record.len() != columns.len() => Item::Error(ReadError {
@@ -98,7 +108,7 @@ pub fn read<R: Read>(reader: R, file: &str, sink: &mut Sink<'_>) -> Result<usize
             }),
             Err(e) => {
                 let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
-                let err = error(file, index, &e, fatal);
+                let err = error(file, index, &e, csv.position(), fatal);
                 if fatal {
                     return Err(err);
                 }
@@ -160,13 +170,14 @@ fn position(file: &str, record: usize, at: Option<&csv::Position>) -> Position {
     }
 }
 
-fn error(file: &str, record: usize, e: &csv::Error, fatal: bool) -> ReadError {
+/// `at` is where the reader is, for an error that carries no position (an I/O error).
+fn error(file: &str, record: usize, e: &csv::Error, at: &csv::Position, fatal: bool) -> ReadError {
     let message = match e.kind() {
         csv::ErrorKind::Utf8 { err, .. } => format!("not UTF-8 text (field {})", err.field() + 1),
         _ => e.to_string(),
     };
     ReadError {
-        position: position(file, record, e.position()),
+        position: position(file, record, Some(e.position().unwrap_or(at))),
         message,
         fatal,
     }
@@ -215,5 +226,22 @@ mod tests {
         assert_eq!(users[1].json["displayName"], json!("C, the third"));
         assert_eq!(errors[0].position.line, Some(3));
         assert_eq!(errors[0].position.record, 1);
+    }
+
+    #[test]
+    fn a_record_past_the_limit_ends_the_file_with_its_position() {
+        // The CSV parser reads ahead in 8 KiB blocks, so the limit holds within a block.
+        let limit = super::super::counting::MAX_USER_BYTES as usize + 8 * 1024;
+        let mut text = String::from("id,displayName\n1,A\n2,\"");
+        text.push_str(&"x".repeat(limit + 10));
+        text.push_str("\"\n3,C\n");
+        let (users, errors) = read_all(&text, Format::Csv);
+        assert_eq!(users.len(), 1, "the record before the huge one is read");
+        let e = &errors[0];
+        assert!(e.fatal && e.message.contains("MiB"), "{e:?}");
+        assert_eq!((e.position.line, e.position.record), (Some(3), 1), "{e:?}");
+        let (users, errors) = read_all(&"x".repeat(limit + 10), Format::Csv);
+        assert!(users.is_empty());
+        assert_eq!(errors[0].position.line, Some(1), "{:?}", errors[0]);
     }
 }

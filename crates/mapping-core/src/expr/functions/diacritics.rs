@@ -1,7 +1,7 @@
 //! `NormalizeDiacritics(source)`: replaces letters with diacritical marks by plain ASCII letters.
 //!
 //! Microsoft documents the function as a fixed table rather than as a Unicode algorithm, and this
-//! module follows that table exactly (see [`TABLE`]):
+//! module follows that table exactly (its `TABLE`):
 //!
 //! * Most entries map one accented letter to one plain letter (`ä` → `a`, `Ł` → `L`); a few map
 //!   to two letters (`æ` → `ae`, `ø` → `oe`, `ß` → `ss`).
