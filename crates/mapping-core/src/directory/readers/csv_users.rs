@@ -68,6 +68,9 @@ pub fn column(header: &str) -> Column {
         .unwrap_or(Column::Text(""))
 }
 
+/// Reads every row of a "Download users" CSV as a Graph user; `sink` gets each user or
+/// unreadable row and may stop the reading. Returns the number of rows, or the error that ended
+/// the file.
 pub fn read<R: Read>(reader: R, file: &str, sink: &mut Sink<'_>) -> Result<usize, ReadError> {
     let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
     let headers = csv.headers().map_err(|e| error(file, 0, &e, true))?.clone();
