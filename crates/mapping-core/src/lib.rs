@@ -24,6 +24,7 @@
 //! panics, and nesting deeper than [`expr::MAX_NESTING`] is refused cleanly.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod connect;
 pub mod diag;

@@ -3,24 +3,24 @@
 
 use crate::expr::EvalContext;
 use crate::finding::Finding;
-use crate::mapping::model::MappingSet;
-use crate::provision::rows::{evaluate_rows, Operation, RowResult, RowValue};
-use crate::provision::{update, ProvisionedUsers};
+use crate::provision::rows::{evaluate_compiled, Operation, RowResult, RowValue};
+use crate::provision::{update, CompiledSet, ProvisionedUsers};
 use crate::scim::patch::{patch_body, Change, Dialect};
 use crate::source::SourceAttributes;
 use serde_json::Value as Json;
 
-/// The changes and the PATCH body (`None` when nothing changes).
+/// The changes and the PATCH body (`None` when nothing changes), and the findings of the new
+/// rows' wire values.
 pub fn after_change(
-    current: &MappingSet,
-    next: &MappingSet,
+    current: &CompiledSet,
+    next: &CompiledSet,
     attributes: &SourceAttributes,
     ctx: &EvalContext,
     provisioned: &ProvisionedUsers,
     dialect: Dialect,
 ) -> (Vec<Change>, Option<Json>, Vec<Finding>) {
-    let before = evaluate_rows(current, attributes, ctx, Operation::Update);
-    let after = evaluate_rows(next, attributes, ctx, Operation::Update);
+    let before = evaluate_compiled(current, attributes, ctx, Operation::Update);
+    let after = evaluate_compiled(next, attributes, ctx, Operation::Update);
     let before = aligned(before, &after);
     let mut findings = Vec::new();
     let changes = update::changes(&before, &after, provisioned, &mut findings);
@@ -73,6 +73,7 @@ mod tests {
         a.set_str("jobTitle", "Agent");
         a.set_str("department", "Support");
         a.set_str("userPrincipalName", "a@x");
+        let (current, next) = (CompiledSet::new(current), CompiledSet::new(next));
         let (changes, body, _) = after_change(
             &current,
             &next,

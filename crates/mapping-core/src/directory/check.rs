@@ -16,9 +16,9 @@ use crate::genesys::targets::{self, TargetType};
 use crate::graph::{phone_region, read_user, Lifecycle};
 use crate::mapping::model::MappingSet;
 use crate::phone::{GenesysVerdict, PhoneAnalysis};
-use crate::provision::rows::{evaluate_rows, Operation, RowResult, RowValue};
+use crate::provision::rows::{evaluate_compiled, Operation, RowResult, RowValue};
 use crate::provision::values::wire_value;
-use crate::provision::{self, Options};
+use crate::provision::{self, CompiledSet, Options, Requests};
 use crate::scim::patch::{patch_body, Change, Dialect};
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -26,9 +26,11 @@ use serde_json::Value as Json;
 /// What the check needs besides the users.
 #[derive(Debug, Default)]
 pub struct Config {
+    /// The mapping set in force (`--mappings`).
     pub mappings: MappingSet,
     /// The mapping set about to be saved (`--after-mappings`).
     pub after: Option<MappingSet>,
+    /// Who is provisioned: assignment and scoping filters.
     pub scope: Scope,
     /// What Genesys holds (`--existing`); `None` = nothing known, everyone is a create.
     pub existing: Option<ExistingUsers>,
@@ -36,6 +38,7 @@ pub struct Config {
     pub genesys_groups: Option<Vec<String>>,
     /// Phone region for users with neither usageLocation nor a two-letter country.
     pub default_region: Option<String>,
+    /// How PATCH bodies are written.
     pub dialect: Dialect,
 }
 
@@ -43,14 +46,20 @@ pub struct Config {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
+    /// Not in Genesys: Entra sends a `POST /Users`.
     Create,
+    /// In Genesys with other values: Entra sends a PATCH.
     Update,
+    /// In Genesys with the same values: Entra sends nothing.
     Unchanged,
+    /// Not provisioned: outside the scope, or disabled and not in Genesys.
     OutOfScope,
+    /// Entra fails the user (an error finding, a conflict, or no matching value).
     Fail,
 }
 
 impl Outcome {
+    /// Every outcome, in the order reports list them.
     pub const ALL: [Outcome; 5] = [
         Outcome::Create,
         Outcome::Update,
@@ -59,6 +68,7 @@ impl Outcome {
         Outcome::Fail,
     ];
 
+    /// The outcome in words, as reports and the last line print it.
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Create => "create",
@@ -74,13 +84,19 @@ impl Outcome {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserRecord {
+    /// Where the user was read.
     pub position: Position,
+    /// The user's Graph `id` (empty when it has none).
     pub id: String,
+    /// The value of the first matching attribute (userName), or the `userPrincipalName`.
     pub user_name: String,
+    /// The user's `displayName`.
     pub display_name: String,
+    /// Whether Entra provisions the user.
     pub in_scope: bool,
     /// Why in or out of scope.
     pub scope: String,
+    /// What Entra will do.
     pub outcome: Outcome,
     /// The check that fails, for a failing user.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,13 +104,16 @@ pub struct UserRecord {
     /// For an update: the attributes that change, and the PATCH.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changed: Vec<String>,
+    /// The PATCH body of an update.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub patch: Option<Json>,
     /// With a mapping change: the attributes it changes for this user, and the PATCH it causes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub after_changed: Vec<String>,
+    /// The PATCH the mapping change causes on the next cycle.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after_patch: Option<Json>,
+    /// Every finding about the user, with its code.
     pub findings: Vec<Finding>,
 }
 
@@ -116,8 +135,11 @@ impl UserRecord {
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
+    /// Users checked.
     pub users: usize,
+    /// Users or records that could not be read.
     pub read_errors: usize,
+    /// Users whose outcome is [`Outcome::Fail`].
     pub failing: usize,
 }
 
@@ -125,6 +147,10 @@ pub struct Progress {
 /// the rows for an update, the mapping change. Shared by every worker thread.
 pub struct Engine {
     config: Config,
+    /// `config.mappings`, compiled once.
+    mappings: CompiledSet,
+    /// `config.after`, compiled once.
+    after: Option<CompiledSet>,
     options: Options,
 }
 
@@ -150,6 +176,7 @@ struct Evaluated {
 }
 
 impl Engine {
+    /// Compiles the mapping sets once and sets up the options every user shares.
     pub fn new(config: Config) -> Engine {
         let mut options = Options {
             dialect: config.dialect,
@@ -159,9 +186,15 @@ impl Engine {
         if let Some(existing) = &config.existing {
             options.provisioned = existing.provisioned();
         }
-        Engine { config, options }
+        Engine {
+            mappings: CompiledSet::new(config.mappings.clone()),
+            after: config.after.clone().map(CompiledSet::new),
+            config,
+            options,
+        }
     }
 
+    /// What the check was set up with.
     pub fn config(&self) -> &Config {
         &self.config
     }
@@ -217,11 +250,10 @@ impl Engine {
         }
         options.default_region =
             phone_region(&user.attributes, self.config.default_region.as_deref());
-        let mut preview = match provision::preview(&raw.json, &self.config.mappings, options) {
-            Ok(p) => p,
-            Err(e) => return failed(record, Finding::error(FindingCode::Evaluation, e)),
-        };
-        let matching = matching_values(&self.config.mappings, &preview.rows);
+        // The check reports findings and outcomes, not the requests: they are not written out.
+        let mut preview =
+            provision::preview_with(user, &self.mappings, options, Requests::FindingsOnly);
+        let matching = matching_values(&self.mappings, &preview.rows);
         if let Some((_, name)) = matching.first() {
             record.user_name = name.clone();
         }
@@ -232,9 +264,9 @@ impl Engine {
                 .into_iter()
                 .filter(|f| f.code != FindingCode::ManagerNotProvisioned),
         );
-        if let Some(next) = &self.config.after {
+        if let Some(next) = &self.after {
             let (changes, body, findings) = after_change(
-                &self.config.mappings,
+                &self.mappings,
                 next,
                 &preview.user.attributes,
                 &options.ctx,
@@ -255,8 +287,8 @@ impl Engine {
             record.findings.extend(findings);
         }
         let update_rows = self.config.existing.as_ref().map(|_| {
-            evaluate_rows(
-                &self.config.mappings,
+            evaluate_compiled(
+                &self.mappings,
                 &preview.user.attributes,
                 &options.ctx,
                 Operation::Update,
@@ -298,6 +330,7 @@ pub struct Checker {
 }
 
 impl Checker {
+    /// A check of the users to come: the mapping sets compiled, the Genesys users indexed.
     pub fn new(config: Config) -> Checker {
         let tally = Tally::new(&config);
         let engine = std::sync::Arc::new(Engine::new(config));
@@ -314,6 +347,7 @@ impl Checker {
         self.engine.clone()
     }
 
+    /// The users checked so far.
     pub fn progress(&self) -> Progress {
         self.tally.progress()
     }
@@ -355,6 +389,7 @@ impl Checker {
         record
     }
 
+    /// The summary of every user checked.
     pub fn finish(self) -> Summary {
         self.tally.finish()
     }
@@ -432,10 +467,10 @@ fn failed(mut record: UserRecord, finding: Finding) -> Prepared {
 }
 
 /// The values of the matching rows that have one (row index, value), in precedence order.
-pub fn matching_values(set: &MappingSet, rows: &[RowResult]) -> Vec<(usize, String)> {
+pub fn matching_values(set: &CompiledSet, rows: &[RowResult]) -> Vec<(usize, String)> {
     set.matching()
-        .into_iter()
-        .filter_map(|(i, _)| match rows.get(i).map(|r| &r.value) {
+        .iter()
+        .filter_map(|&i| match rows.get(i).map(|r| &r.value) {
             Some(RowValue::Flows(Value::Str(v))) if !v.is_empty() => Some((i, v.clone())),
             _ => None,
         })

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use std::fmt;
 
+/// Where a user record starts, or where reading failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct Position {
@@ -42,7 +43,9 @@ impl fmt::Display for Position {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReadError {
+    /// Where it happened.
     pub position: Position,
+    /// What is wrong, for people.
     pub message: String,
     /// The rest of the file could not be read either (a JSON syntax error ends the stream).
     pub fatal: bool,

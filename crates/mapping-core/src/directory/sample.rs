@@ -193,6 +193,7 @@ pub struct SampleDirectory {
 }
 
 impl SampleDirectory {
+    /// `users` users generated with `seed` (the same seed gives the same bytes).
     pub fn new(users: usize, seed: u64) -> Self {
         SampleDirectory {
             users,

@@ -1,6 +1,7 @@
 //! The mapping engine: from a user and a mapping set to the requests Entra sends Genesys Cloud,
 //! and everything that will go wrong on the way.
 
+pub mod compiled;
 pub mod create;
 pub mod groups;
 pub mod rows;
@@ -15,7 +16,8 @@ use crate::mapping::model::MappingSet;
 use crate::scim::patch::{patch_body, Dialect};
 use crate::scim::request::{match_query, ScimRequest};
 use crate::source::{SourceAttributes, UserError};
-use rows::{evaluate_rows, Operation, RowResult, RowValue};
+pub use compiled::CompiledSet;
+use rows::{evaluate_compiled, Operation, RowResult, RowValue};
 use serde_json::Value as Json;
 pub use values::ProvisionedUsers;
 
@@ -79,12 +81,49 @@ impl Preview {
 pub const USER_ID: &str = "{id}";
 
 /// Previews the requests for `user` (a Graph user or flat source attributes) in `options.state`.
-/// A user that cannot be read is a [`UserError`] naming the property.
+/// A user that cannot be read is a [`UserError`] naming the property. Compiles `set` first: to
+/// preview many users, compile once ([`CompiledSet::new`]) and use [`preview_compiled`].
 pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Preview, UserError> {
-    let user = read_user(user, options.state)?;
-    let rows = evaluate_rows(set, &user.attributes, &options.ctx, Operation::Create);
+    preview_compiled(user, &CompiledSet::new(set.clone()), options)
+}
+
+/// [`preview`] with a set compiled once.
+pub fn preview_compiled(
+    user: &Json,
+    set: &CompiledSet,
+    options: &Options,
+) -> Result<Preview, UserError> {
+    Ok(preview_user(read_user(user, options.state)?, set, options))
+}
+
+/// [`preview`] of a user already read with [`read_user`] (in `options.state`).
+pub fn preview_user(user: GraphUser, set: &CompiledSet, options: &Options) -> Preview {
+    preview_with(user, set, options, Requests::Build)
+}
+
+/// Whether a preview writes out the requests, or only finds what they would cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Requests {
+    /// Every request with its body.
+    Build,
+    /// No match query, create body or group requests (`Preview::requests` stays empty for an
+    /// assigned user); the findings, rows and phones are those of [`Requests::Build`].
+    FindingsOnly,
+}
+
+/// [`preview_user`], building the requests or not.
+pub(crate) fn preview_with(
+    user: GraphUser,
+    set: &CompiledSet,
+    options: &Options,
+    build: Requests,
+) -> Preview {
+    let rows = evaluate_compiled(set, &user.attributes, &options.ctx, Operation::Create);
     let mut findings = row_findings(&rows);
-    let mut requests: Vec<ScimRequest> = match_request(set, &rows).into_iter().collect();
+    let mut requests: Vec<ScimRequest> = match build {
+        Requests::Build => match_request(set, &rows).into_iter().collect(),
+        Requests::FindingsOnly => Vec::new(),
+    };
     if options.state != Lifecycle::Assigned {
         for r in &mut requests {
             r.purpose = "Entra finds the user in Genesys by the matching attribute (after the first sync it uses the cached id)".into();
@@ -93,6 +132,15 @@ pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Previ
     let (checks, phones) = check_rows(set, &rows, &user.attributes, options);
     findings.extend(checks);
     match options.state {
+        Lifecycle::Assigned if build == Requests::FindingsOnly => {
+            create::create_findings(&rows, &options.provisioned, &mut findings);
+            if !options.genesys_groups.is_empty() {
+                findings.extend(groups::unmatched_findings(
+                    &user.groups,
+                    &options.genesys_groups,
+                ));
+            }
+        }
         Lifecycle::Assigned => {
             let body = create::create_body(&rows, &options.provisioned, &mut findings);
             requests.push(ScimRequest::new(
@@ -127,8 +175,8 @@ pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Previ
         soft => {
             let enabled = with_soft_deleted(&user.attributes, false);
             let disabled = with_soft_deleted(&user.attributes, true);
-            let before = evaluate_rows(set, &enabled, &options.ctx, Operation::Update);
-            let after = evaluate_rows(set, &disabled, &options.ctx, Operation::Update);
+            let before = evaluate_compiled(set, &enabled, &options.ctx, Operation::Update);
+            let after = evaluate_compiled(set, &disabled, &options.ctx, Operation::Update);
             let changes = update::changes(&before, &after, &options.provisioned, &mut findings);
             match patch_body(&changes, options.dialect) {
                 Some(body) => requests.push(ScimRequest::new("PATCH", format!("/Users/{USER_ID}"), Some(body), soft.describe())),
@@ -142,31 +190,27 @@ pub fn preview(user: &Json, set: &MappingSet, options: &Options) -> Result<Previ
     if let Some(manager) = &user.manager {
         name_the_manager(&mut findings, manager);
     }
-    Ok(Preview {
+    Preview {
         user,
         rows,
         requests,
         findings,
         phones,
-    })
+    }
 }
 
 /// The Genesys checks of a create, on the values that flow; phone numbers are read in the user's
 /// own region (`usageLocation`, then `country`, then the default region).
 fn check_rows(
-    set: &MappingSet,
+    set: &CompiledSet,
     rows: &[RowResult],
     attributes: &SourceAttributes,
     options: &Options,
 ) -> (Vec<Finding>, Vec<PhoneCheck>) {
-    let texts: Vec<Option<String>> = rows
-        .iter()
-        .map(|r| set.mappings.get(r.index).and_then(|m| m.expression_text()))
-        .collect();
     let values: Vec<FlowingValue<'_>> = rows
         .iter()
-        .zip(&texts)
-        .filter_map(|(row, text)| {
+        .filter_map(|row| {
+            let text = set.rows().get(row.index).and_then(|c| c.text.as_ref());
             let (Ok(path), RowValue::Flows(value)) = (&row.target, &row.value) else {
                 return None;
             };
@@ -174,7 +218,7 @@ fn check_rows(
                 row: row.index,
                 path,
                 value,
-                expression: text.as_deref(),
+                expression: text.map(String::as_str),
             })
         })
         .collect();
@@ -233,10 +277,20 @@ pub fn update(
     set: &MappingSet,
     options: &Options,
 ) -> Result<UpdatePreview, UserError> {
+    update_compiled(before, after, &CompiledSet::new(set.clone()), options)
+}
+
+/// [`update`] with a set compiled once.
+pub fn update_compiled(
+    before: &Json,
+    after: &Json,
+    set: &CompiledSet,
+    options: &Options,
+) -> Result<UpdatePreview, UserError> {
     let before = read_user(before, options.state).map_err(|e| e.in_document("before"))?;
     let after = read_user(after, options.state).map_err(|e| e.in_document("after"))?;
-    let rows_before = evaluate_rows(set, &before.attributes, &options.ctx, Operation::Update);
-    let rows_after = evaluate_rows(set, &after.attributes, &options.ctx, Operation::Update);
+    let rows_before = evaluate_compiled(set, &before.attributes, &options.ctx, Operation::Update);
+    let rows_after = evaluate_compiled(set, &after.attributes, &options.ctx, Operation::Update);
     let mut findings = row_findings(&rows_after);
     let changes = update::changes(
         &rows_before,
@@ -283,8 +337,8 @@ pub fn update(
 
 /// The first request: Entra looks the user up by the matching attribute with the lowest
 /// precedence number that has a value.
-fn match_request(set: &MappingSet, rows: &[RowResult]) -> Option<ScimRequest> {
-    set.matching().into_iter().find_map(|(index, _)| {
+fn match_request(set: &CompiledSet, rows: &[RowResult]) -> Option<ScimRequest> {
+    set.matching().iter().find_map(|&index| {
         let row = rows.get(index)?;
         let path = row.target.as_ref().ok()?;
         match &row.value {
@@ -404,6 +458,52 @@ mod tests {
             p.post_body().unwrap()["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]
                 ["manager"],
             json!("g-42")
+        );
+    }
+
+    #[test]
+    fn findings_only_finds_what_the_full_preview_finds() {
+        let mut messy = adele();
+        messy["businessPhones"] = json!(["(425) 555-0109 x12"]);
+        messy["mail"] = json!(null);
+        let mut flat = json!({"userPrincipalName": "a@b.example", "telephoneNumber": "x402"});
+        flat["manager"] = json!("m-9");
+        let set = CompiledSet::new(presets::genesys_default());
+        let mut options = Options {
+            genesys_groups: vec!["Sales Agents".into()],
+            default_region: Some("US".into()),
+            ..Options::default()
+        };
+        options.provisioned.insert("m-1".into(), "g-1".into());
+        for user in [adele(), messy, flat] {
+            let read = || read_user(&user, options.state).unwrap();
+            let full = preview_with(read(), &set, &options, Requests::Build);
+            let lean = preview_with(read(), &set, &options, Requests::FindingsOnly);
+            assert!(!full.requests.is_empty() && lean.requests.is_empty());
+            assert_eq!(
+                serde_json::to_value(&full.findings).unwrap(),
+                serde_json::to_value(&lean.findings).unwrap()
+            );
+            assert_eq!(
+                serde_json::to_value(&full.phones).unwrap(),
+                serde_json::to_value(&lean.phones).unwrap()
+            );
+            let values = |p: &Preview| p.rows.iter().map(|r| r.value.clone()).collect::<Vec<_>>();
+            assert_eq!(values(&full), values(&lean));
+        }
+    }
+
+    #[test]
+    fn a_compiled_set_previews_as_the_set_does() {
+        let set = presets::genesys_default();
+        let compiled = CompiledSet::new(set.clone());
+        let options = Options::default();
+        let a = preview(&adele(), &set, &options).unwrap();
+        let b = preview_compiled(&adele(), &compiled, &options).unwrap();
+        assert_eq!(a.requests, b.requests);
+        assert_eq!(
+            serde_json::to_value(&a.findings).unwrap(),
+            serde_json::to_value(&b.findings).unwrap()
         );
     }
 

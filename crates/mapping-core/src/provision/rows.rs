@@ -1,7 +1,8 @@
 //! Evaluates every row of a mapping set for one user, for a create or an update.
 
+use super::compiled::{shift, CompiledRow, CompiledSet};
 use crate::diag::Diagnostic;
-use crate::expr::{compile, EvalContext, Evaluation, Outcome, Value};
+use crate::expr::{EvalContext, Evaluation, Outcome, Value};
 use crate::mapping::model::{AttributeMapping, MappingKind, MappingSet};
 use crate::scim::path::{PathError, TargetPath};
 use crate::scim::roles::RoleFunction;
@@ -66,30 +67,44 @@ pub struct RowResult {
     pub role_function: Option<RoleFunction>,
 }
 
-/// Evaluates each row (on or off, in order) for `source`.
+/// Evaluates each row (on or off, in order) for `source`. Compiles the set first; to evaluate
+/// many users, compile once with [`CompiledSet::new`] and use [`evaluate_compiled`].
 pub fn evaluate_rows(
     set: &MappingSet,
     source: &SourceAttributes,
     ctx: &EvalContext,
     op: Operation,
 ) -> Vec<RowResult> {
-    set.mappings
+    evaluate_compiled(&CompiledSet::new(set.clone()), source, ctx, op)
+}
+
+/// Evaluates each row of a compiled set (on or off, in order) for `source`.
+pub fn evaluate_compiled(
+    set: &CompiledSet,
+    source: &SourceAttributes,
+    ctx: &EvalContext,
+    op: Operation,
+) -> Vec<RowResult> {
+    set.set()
+        .mappings
         .iter()
+        .zip(set.rows())
         .enumerate()
-        .map(|(index, row)| evaluate_row(index, row, source, ctx, op))
+        .map(|(index, (row, compiled))| evaluate_row(index, row, compiled, source, ctx, op))
         .collect()
 }
 
 fn evaluate_row(
     index: usize,
     row: &AttributeMapping,
+    compiled: &CompiledRow,
     source: &SourceAttributes,
     ctx: &EvalContext,
     op: Operation,
 ) -> RowResult {
     let mut result = RowResult {
         index,
-        target: TargetPath::parse(&row.target),
+        target: compiled.target.clone(),
         value: RowValue::NotApplied,
         evaluation: None,
         diagnostics: Vec::new(),
@@ -100,33 +115,30 @@ fn evaluate_row(
     if !applies {
         return result;
     }
-    result.value = match row.expression_text() {
+    result.role_function = compiled.role_function;
+    result.value = match &compiled.expression {
         None => RowValue::Null,
-        Some(text) => match compile(&text).inspect(|expr| {
-            result.role_function = RoleFunction::used_in(expr.root());
-        }) {
-            Err(diagnostics) => {
-                result.diagnostics = shift(diagnostics, row);
+        Some(Err(diagnostics)) => {
+            result.diagnostics = diagnostics.clone();
+            RowValue::Failed
+        }
+        Some(Ok(expr)) => match expr.evaluate(source, ctx) {
+            Err(d) => {
+                result.diagnostics = shift(vec![d], row);
                 RowValue::Failed
             }
-            Ok(expr) => match expr.evaluate(source, ctx) {
-                Err(d) => {
-                    result.diagnostics = shift(vec![d], row);
-                    RowValue::Failed
-                }
-                Ok(evaluation) => {
-                    let value = match evaluation.outcome() {
-                        Outcome::Flows(v) => RowValue::Flows(v.clone()),
-                        Outcome::Null => RowValue::Null,
-                        Outcome::Dropped => RowValue::Dropped,
-                        Outcome::ConditionCheckFails => {
-                            RowValue::ConditionFails(evaluation.value.clone())
-                        }
-                    };
-                    result.evaluation = Some(evaluation);
-                    value
-                }
-            },
+            Ok(evaluation) => {
+                let value = match evaluation.outcome() {
+                    Outcome::Flows(v) => RowValue::Flows(v.clone()),
+                    Outcome::Null => RowValue::Null,
+                    Outcome::Dropped => RowValue::Dropped,
+                    Outcome::ConditionCheckFails => {
+                        RowValue::ConditionFails(evaluation.value.clone())
+                    }
+                };
+                result.evaluation = Some(evaluation);
+                value
+            }
         },
     };
     if op == Operation::Create && result.value == RowValue::Null {
@@ -139,22 +151,6 @@ fn evaluate_row(
         result.value = RowValue::NotApplied;
     }
     result
-}
-
-/// A Constant row is evaluated as a quoted string; its spans are moved back onto the raw value.
-fn shift(diagnostics: Vec<Diagnostic>, row: &AttributeMapping) -> Vec<Diagnostic> {
-    let offset = match row.kind {
-        MappingKind::Direct | MappingKind::Constant => 1,
-        _ => 0,
-    };
-    diagnostics
-        .into_iter()
-        .map(|mut d| {
-            d.span.start = d.span.start.saturating_sub(offset).min(row.source.len());
-            d.span.end = d.span.end.saturating_sub(offset).min(row.source.len());
-            d
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -10,13 +10,18 @@ use std::collections::HashMap;
 /// One Genesys user.
 #[derive(Debug, Clone)]
 pub struct GenesysUser {
+    /// The Genesys user id.
     pub id: String,
+    /// `userName` (empty when the export has none).
     pub user_name: String,
+    /// `active` (true when the export leaves it out).
     pub active: bool,
+    /// The SCIM user as exported, which values are compared against.
     pub json: Json,
 }
 
 impl GenesysUser {
+    /// Reads a SCIM user from a ListResponse's `Resources`; a user without an `id` is an error.
     pub fn from_scim(json: Json) -> Result<GenesysUser, String> {
         let text = |k: &str| json.get(k).and_then(Json::as_str).map(str::to_string);
         let id = text("id").ok_or("a Genesys user without an id")?;
@@ -47,12 +52,14 @@ pub fn key(path: &TargetPath, value: &str) -> String {
 /// The users, and per matching row (in precedence order) value → users holding it.
 #[derive(Debug, Default)]
 pub struct ExistingUsers {
+    /// The Genesys users, in the order read.
     pub users: Vec<GenesysUser>,
     /// `(row index, path, value → indexes into users)`.
     pub indexes: Vec<(usize, TargetPath, HashMap<String, Vec<usize>>)>,
 }
 
 impl ExistingUsers {
+    /// Indexes `users` by the values of `set`'s matching attributes.
     pub fn new(users: Vec<GenesysUser>, set: &MappingSet) -> ExistingUsers {
         let indexes = set
             .matching()

@@ -16,11 +16,26 @@ pub enum Match {
     /// Nobody: Entra creates the user.
     None,
     /// This Genesys user (index into [`ExistingUsers::users`]), by this row.
-    One { user: usize, row: usize },
+    One {
+        /// Index into [`ExistingUsers::users`].
+        user: usize,
+        /// The matching row that found the user.
+        row: usize,
+    },
     /// Several Genesys users hold the value.
-    Several { row: usize, count: usize },
+    Several {
+        /// The matching row whose value they share.
+        row: usize,
+        /// How many Genesys users hold it.
+        count: usize,
+    },
     /// The Genesys user was already matched by an earlier directory user (its record number).
-    Claimed { user: usize, by: usize },
+    Claimed {
+        /// Index into [`ExistingUsers::users`].
+        user: usize,
+        /// The record number of the directory user that matched it first.
+        by: usize,
+    },
     /// The user has no value for any matching attribute.
     NoValue,
 }

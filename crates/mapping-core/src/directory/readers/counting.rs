@@ -11,8 +11,11 @@ pub const MAX_USER_BYTES: u64 = 4 * 1024 * 1024;
 /// Where the reader is; shared with the parser's visitors.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Place {
+    /// Bytes read so far.
     pub byte: u64,
+    /// 0-based line of the next byte.
     pub line: u64,
+    /// 0-based column (in characters) of the next byte.
     pub column: u64,
     /// Byte offset where the current record started (the limit counts from here).
     pub record_start: u64,
@@ -20,10 +23,12 @@ pub struct Place {
     pub largest_record: u64,
 }
 
+/// The [`Place`], shared between the [`Counting`] reader and the parser's visitors.
 #[derive(Clone, Default)]
 pub struct Tracker(Rc<Cell<Place>>);
 
 impl Tracker {
+    /// Where the reader is now.
     pub fn get(&self) -> Place {
         self.0.get()
     }
@@ -43,6 +48,8 @@ impl Tracker {
     }
 }
 
+/// A reader that counts bytes, lines and columns into a [`Tracker`] and refuses to read a record
+/// past [`MAX_USER_BYTES`].
 pub struct Counting<R> {
     inner: R,
     tracker: Tracker,
@@ -50,6 +57,7 @@ pub struct Counting<R> {
 }
 
 impl<R: BufRead> Counting<R> {
+    /// Counts what is read from `inner` into `tracker`.
     pub fn new(inner: R, tracker: Tracker) -> Self {
         Counting {
             inner,

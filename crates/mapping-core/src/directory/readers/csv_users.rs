@@ -69,6 +69,9 @@ pub fn column(header: &str) -> Column {
         .unwrap_or(Column::Text(""))
 }
 
+/// Reads every row of a "Download users" CSV as a Graph user; `sink` gets each user or
+/// unreadable row and may stop the reading. Returns the number of rows, or the error that ended
+/// the file.
 pub fn read<R: BufRead>(reader: R, file: &str, sink: &mut Sink<'_>) -> Result<usize, ReadError> {
     // The counting reader refuses a record (the header line included) past the size limit,
     // counted from the parser's read position (at most one 8 KiB block ahead of the record).

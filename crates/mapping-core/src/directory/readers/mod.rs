@@ -44,6 +44,7 @@ impl Format {
         }
     }
 
+    /// The format's name, as `--format` takes it.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Json => "json",
@@ -56,14 +57,18 @@ impl Format {
 /// A user as read, before any interpretation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawUser {
+    /// The user's JSON (a CSV row is turned into Graph properties).
     pub json: Json,
+    /// Where the record starts.
     pub position: Position,
 }
 
 /// What a reader hands over.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
+    /// A user record.
     User(RawUser),
+    /// A record that could not be read (or, when fatal, the end of the file).
     Error(ReadError),
 }
 

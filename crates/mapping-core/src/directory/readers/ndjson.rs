@@ -8,6 +8,8 @@ use serde_json::Value as Json;
 use std::io::{BufRead, Read};
 use std::ops::ControlFlow;
 
+/// Reads one JSON user per line (blank lines skipped); `sink` gets each user or unreadable line
+/// and may stop the reading. Returns the number of records, or the error that ended the file.
 pub fn read<R: BufRead>(
     mut reader: R,
     file: &str,

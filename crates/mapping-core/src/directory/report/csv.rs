@@ -6,6 +6,7 @@ use super::codes;
 use crate::directory::check::UserRecord;
 use std::io::Write;
 
+/// The header row.
 pub const HEADER: [&str; 7] = [
     "id",
     "userName",
@@ -24,11 +25,13 @@ pub fn safe_cell(text: &str) -> String {
     }
 }
 
+/// The CSV report, written to `W` row by row.
 pub struct CsvReport<W: Write> {
     writer: csv::Writer<W>,
 }
 
 impl<W: Write> CsvReport<W> {
+    /// Starts the report with its header row.
     pub fn new(out: W) -> std::io::Result<Self> {
         let mut writer = csv::WriterBuilder::new()
             .quote_style(csv::QuoteStyle::Necessary)
@@ -37,6 +40,7 @@ impl<W: Write> CsvReport<W> {
         Ok(CsvReport { writer })
     }
 
+    /// Writes one user's row.
     pub fn user(&mut self, r: &UserRecord) -> std::io::Result<()> {
         let cells = [
             r.id.as_str(),
@@ -52,6 +56,7 @@ impl<W: Write> CsvReport<W> {
         Ok(())
     }
 
+    /// Flushes the rows written.
     pub fn finish(mut self) -> std::io::Result<()> {
         self.writer.flush()
     }

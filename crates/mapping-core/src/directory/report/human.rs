@@ -4,6 +4,7 @@
 use crate::directory::summary::Summary;
 use std::fmt::Write;
 
+/// The summary for a terminal; its last line is the one scripts read.
 pub fn render(summary: &Summary) -> String {
     let mut s = String::new();
     if summary.read_errors > 0 {

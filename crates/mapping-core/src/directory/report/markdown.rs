@@ -51,6 +51,7 @@ fn cell(text: &str) -> String {
     code(text)
 }
 
+/// The Markdown report for a change ticket, headed `title` (escaped like every directory value).
 pub fn render(summary: &Summary, title: &str) -> String {
     let mut s = String::new();
     let ready = summary.count(Outcome::Fail) == 0 && summary.read_errors == 0;

@@ -5,6 +5,7 @@
 
 use serde_json::Value as Json;
 
+/// The job's scope setting.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Assignment {
     /// "Sync only assigned users and groups".

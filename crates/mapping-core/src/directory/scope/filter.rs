@@ -6,17 +6,25 @@ use super::operators::Operator;
 use crate::source::{SourceAttributes, SourceValue};
 use serde_json::Value as Json;
 
+/// One clause: a source attribute, an operator and its values.
 #[derive(Debug, Clone)]
 pub struct Clause {
+    /// The source attribute the clause reads.
     pub attribute: String,
+    /// The operator as the schema writes it.
     pub operator_name: String,
+    /// The operator, read.
     pub operator: Operator,
+    /// The clause's target values as given.
     pub values: Vec<String>,
 }
 
+/// Clauses that must all hold.
 #[derive(Debug, Clone)]
 pub struct FilterGroup {
+    /// The group's `name` in the schema (empty when it has none).
     pub name: String,
+    /// The clauses, in the schema's order.
     pub clauses: Vec<Clause>,
 }
 
@@ -32,6 +40,7 @@ pub struct ScopeFilter {
 /// Why a user is out of scope: the first clause that failed in each group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilterMiss {
+    /// The failed clauses, in words.
     pub reason: String,
 }
 
@@ -55,6 +64,7 @@ impl ScopeFilter {
         })
     }
 
+    /// No filter at all: every user passes.
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty() && self.input_groups.is_empty()
     }

@@ -15,8 +15,11 @@ use serde_json::Value as Json;
 /// Everything that decides scope.
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
+    /// The job's setting: assigned users only, or all.
     pub assignment: Assignment,
+    /// Who is assigned, for [`Assignment::Assigned`].
     pub assigned_by: AssignedBy,
+    /// The schema's scoping filters (empty when none were given).
     pub filter: ScopeFilter,
 }
 

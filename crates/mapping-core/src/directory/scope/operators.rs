@@ -5,24 +5,36 @@
 use super::regex_match::{self, Regex};
 use serde::Serialize;
 
+/// One clause's operator, with the value it compares against.
 #[derive(Debug, Clone)]
 pub enum Operator {
+    /// `EQUALS`: the attribute is exactly the value.
     Equals(String),
+    /// `NOT EQUALS`: the attribute is present and not exactly the value.
     NotEquals(String),
+    /// `IS TRUE`: the attribute is `true` (any case).
     IsTrue,
+    /// `IS FALSE`: the attribute is `false` (any case).
     IsFalse,
+    /// `IS NULL`: the attribute is null or empty.
     IsNull,
+    /// `IS NOT NULL`: the attribute has a value.
     IsNotNull,
+    /// `REGEX MATCH`: the pattern matches the attribute.
     RegexMatch(Regex),
+    /// `NOT REGEX MATCH`: the pattern does not match the attribute.
     NotRegexMatch(Regex),
+    /// `Greater_Than`: the attribute, read as an integer, is greater.
     GreaterThan(i64),
+    /// `Greater_Than_OR_EQUALS`: the attribute, read as an integer, is greater or equal.
     GreaterThanOrEquals(i64),
     /// `Includes`: the attribute contains the value.
     Includes(String),
     /// `&`: the attribute is found within the clause's value.
     Within(String),
-    /// `!&`
+    /// `!&`: the attribute is not found within the clause's value.
     NotWithin(String),
+    /// `ENDS_WITH`: the attribute ends with the value.
     EndsWith(String),
 }
 

@@ -21,62 +21,93 @@ pub const EXAMPLES: usize = 20;
 /// Distinct phone shapes counted before the rest are lumped together.
 const MAX_SHAPES: usize = 10_000;
 
+/// A format of rejected phone values: every value of this shape, counted.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PhoneFormat {
+    /// The values' shape, digits as `N` (see [`shape::shape`]).
     pub shape: String,
+    /// How many values have it.
     pub count: usize,
+    /// The first user with such a value.
     pub example_user: String,
+    /// That user's value.
     pub example_value: String,
+    /// What Genesys would do with it, in words.
     pub verdict: String,
+    /// The expression that fixes the example, when one was proven.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggested_expression: Option<String>,
 }
 
+/// A matching value several directory users share.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Duplicate {
+    /// The value (as the first user has it).
     pub value: String,
+    /// How many users hold it.
     pub count: usize,
+    /// Some of them (at most [`EXAMPLES`]).
     pub users: Vec<String>,
 }
 
+/// A group users are members of that Genesys does not have.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MissingGroup {
+    /// The group's name.
     pub group: String,
+    /// Users in scope who are members.
     pub members: usize,
+    /// The first of them.
     pub example_user: String,
 }
 
+/// Everything the check adds up to.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
+    /// Users checked.
     pub users: usize,
+    /// Users per outcome ([`Outcome::as_str`] → count).
     pub outcomes: BTreeMap<&'static str, usize>,
+    /// Users or records that could not be read.
     pub read_errors: usize,
+    /// The first of them (at most [`EXAMPLES`]).
     pub read_error_examples: Vec<ReadError>,
     /// Users with at least one finding of this code.
     pub findings: BTreeMap<FindingCode, usize>,
+    /// Users with at least one error.
     pub users_with_errors: usize,
+    /// Users with warnings but no error.
     pub users_with_warnings: usize,
+    /// The rejected phone formats, most common first (at most [`EXAMPLES`]).
     pub rejected_phone_formats: Vec<PhoneFormat>,
+    /// Matching values held by several users, most common first (at most [`EXAMPLES`]).
     pub duplicate_matching_values: Vec<Duplicate>,
+    /// How many matching values are held by several users.
     pub duplicate_matching_value_count: usize,
+    /// Users whose manager is neither provisioned nor in Genesys.
     pub managers_missing: usize,
+    /// Some of them (at most [`EXAMPLES`]).
     pub managers_missing_examples: Vec<String>,
+    /// Groups that do not exist in Genesys, with their members (with --genesys-groups).
     pub missing_groups: Vec<MissingGroup>,
     /// Attribute → users updated on it (with --existing).
     pub updated_attributes: BTreeMap<String, usize>,
     /// Attribute → PATCHes the mapping change sends (with --after-mappings).
     pub after_mapping_patches: BTreeMap<String, usize>,
+    /// Users the mapping change changes (with --after-mappings).
     pub after_mapping_users: usize,
+    /// Where the first cycle stands against Entra's quarantine rule.
     pub quarantine: QuarantineRisk,
     /// Assumptions the numbers rest on.
     pub notes: Vec<String>,
 }
 
 impl Summary {
+    /// Users with this outcome.
     pub fn count(&self, outcome: Outcome) -> usize {
         self.outcomes.get(outcome.as_str()).copied().unwrap_or(0)
     }
@@ -143,6 +174,7 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// An empty tally for a check set up with `config` (which decides the notes).
     pub fn new(config: &Config) -> Tally {
         let mut notes = Vec::new();
         if config.scope.assignment == super::scope::Assignment::Assigned
@@ -185,6 +217,7 @@ impl Tally {
         }
     }
 
+    /// The counts so far.
     pub fn progress(&self) -> Progress {
         Progress {
             users: self.users,
@@ -193,6 +226,7 @@ impl Tally {
         }
     }
 
+    /// Counts a user or record that could not be read.
     pub fn read_error(&mut self, error: &ReadError) {
         self.read_errors += 1;
         if self.read_error_examples.len() < EXAMPLES {
@@ -200,6 +234,7 @@ impl Tally {
         }
     }
 
+    /// Counts a checked user (its outcome, findings and matching value).
     pub fn add(&mut self, record: &UserRecord) {
         self.users += 1;
         *self.outcomes.entry(record.outcome).or_default() += 1;
@@ -278,6 +313,7 @@ impl Tally {
         }
     }
 
+    /// Remembers the user's manager (Graph id), to tell at the end whether it will be there.
     pub fn manager(&mut self, record: &UserRecord, manager: Option<&str>) {
         let Some(manager) = manager else { return };
         let index = record.position.record as u32;
@@ -288,6 +324,7 @@ impl Tally {
         }
     }
 
+    /// Counts the user's groups that Genesys does not have.
     pub fn groups(&mut self, record: &UserRecord, groups: &[String]) {
         if !self.groups_known {
             return;
@@ -315,6 +352,7 @@ impl Tally {
         }
     }
 
+    /// The summary of every user counted.
     pub fn finish(self) -> Summary {
         let count = |o: Outcome| self.outcomes.get(&o).copied().unwrap_or(0);
         let operations = self.users - count(Outcome::OutOfScope);

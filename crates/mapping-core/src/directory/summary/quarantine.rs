@@ -5,15 +5,21 @@ use serde::Serialize;
 /// The documented rule, in our words.
 pub const RULE: &str = "Entra starts judging a job by its failures once 5,000 have failed; it then quarantines the job when more than 40 % of the operations fail or more than 40,000 fail (60,000 counting manager and group-member reference failures). In quarantine the job runs once a day and is disabled after four weeks.";
 
+/// Where a directory stands against the quarantine rule in its first cycle.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QuarantineRisk {
+    /// The rule ([`RULE`]).
     pub rule: &'static str,
+    /// Users Entra acts on.
     pub operations: usize,
+    /// Users Entra fails.
     pub failures: usize,
     /// Failures as a share of operations, in percent.
     pub failure_percent: f64,
+    /// The first cycle would most likely quarantine the job.
     pub at_risk: bool,
+    /// Where the directory stands, in words.
     pub verdict: String,
 }
 

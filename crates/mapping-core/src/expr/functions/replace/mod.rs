@@ -108,7 +108,10 @@ pub struct ReplaceArgs<'a> {
 /// Fails when the pattern cannot be used (invalid or unsupported .NET syntax, unknown group) or
 /// when a replacement attribute is given without a group name.
 pub fn replace(args: &ReplaceArgs, budget: &mut Budget) -> Result<Option<String>, String> {
-    let regex = args.regex_pattern.map(DotNetRegex::compile).transpose()?;
+    let regex = args
+        .regex_pattern
+        .map(DotNetRegex::compile_cached)
+        .transpose()?;
     if let Some(regex) = &regex {
         match (
             args.regex_group_name,

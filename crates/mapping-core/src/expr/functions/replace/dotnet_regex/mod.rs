@@ -12,6 +12,9 @@ mod translator;
 mod unicode_names;
 
 use fancy_regex::{Captures, Error, Regex, RegexBuilder, RuntimeError};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::super::budget::{group_digits, Budget, REGEX_BACKTRACK_LIMIT};
 
@@ -23,6 +26,18 @@ const REGEX_PROGRAM_LIMIT: usize = 100_000;
 
 /// Deepest nesting of groups a pattern may have.
 const REGEX_NEST_LIMIT: usize = 100;
+
+/// Patterns each thread keeps compiled ([`DotNetRegex::compile_cached`]); the memo is emptied
+/// when it is full, so memory stays bounded whatever the patterns.
+const COMPILED_PATTERNS_KEPT: usize = 32;
+
+/// A compiled pattern, or why it cannot be used.
+type Compiled = Result<Rc<DotNetRegex>, String>;
+
+thread_local! {
+    /// Patterns compiled on this thread, by pattern text.
+    static COMPILED: RefCell<HashMap<String, Compiled>> = RefCell::new(HashMap::new());
+}
 
 /// Translates a .NET regular expression to `fancy-regex` syntax and compiles it, with size
 /// limits so an oversized pattern is an error rather than a slow preview.
@@ -116,6 +131,23 @@ impl DotNetRegex {
             by_number,
             weight,
         })
+    }
+
+    /// [`DotNetRegex::compile`], remembered per thread: evaluating one expression for many users
+    /// compiles each pattern once (compiling costs far more than most searches).
+    pub(super) fn compile_cached(pattern: &str) -> Compiled {
+        if let Some(found) = COMPILED.with(|c| c.borrow().get(pattern).cloned()) {
+            return found;
+        }
+        let compiled = DotNetRegex::compile(pattern).map(Rc::new);
+        COMPILED.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= COMPILED_PATTERNS_KEPT {
+                c.clear();
+            }
+            c.insert(pattern.to_owned(), compiled.clone());
+        });
+        compiled
     }
 
     /// Charges the estimated work of searching `text` to `budget`.
@@ -408,5 +440,20 @@ mod tests {
         assert!(matches(r"(?i)é", "É"), "case-insensitive beyond ASCII");
         assert!(matches(r"(?i)σ", "Σ"));
         assert!(matches(r"(?i:ß)", "ß"));
+    }
+
+    #[test]
+    fn compiled_patterns_are_remembered_per_thread_and_bounded() {
+        let first = DotNetRegex::compile_cached(r"[\s()./-]+").unwrap();
+        let again = DotNetRegex::compile_cached(r"[\s()./-]+").unwrap();
+        assert!(std::rc::Rc::ptr_eq(&first, &again));
+        let error = DotNetRegex::compile(r"(").err();
+        assert_eq!(DotNetRegex::compile_cached(r"(").err(), error);
+        assert_eq!(DotNetRegex::compile_cached(r"(").err(), error);
+        assert!(error.is_some());
+        for n in 0..super::COMPILED_PATTERNS_KEPT * 2 {
+            DotNetRegex::compile_cached(&format!("a{{{n}}}")).unwrap();
+        }
+        assert!(super::COMPILED.with(|c| c.borrow().len()) <= super::COMPILED_PATTERNS_KEPT);
     }
 }
