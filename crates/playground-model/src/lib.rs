@@ -15,6 +15,7 @@
 #![forbid(unsafe_code)]
 
 pub mod editor;
+pub mod learn;
 pub mod state;
 pub mod timing;
 pub mod view;
