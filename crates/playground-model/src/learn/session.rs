@@ -218,8 +218,10 @@ mod tests {
     fn a_lesson_never_overwrites_the_saved_playground() {
         let mut playground = AppState::default();
         playground.settings.phone_region = "GB".into();
-        let mut in_lesson = AppState::default();
-        in_lesson.mappings = MappingSet::default();
+        let mut in_lesson = AppState {
+            mappings: MappingSet::default(),
+            ..AppState::default()
+        };
         in_lesson.ui.mode = Mode::Learn;
         let saved = state_to_save(Some(&playground), in_lesson.clone());
         assert_eq!(saved.mappings, playground.mappings);
