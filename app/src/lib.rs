@@ -54,7 +54,7 @@ pub fn app_with(store: Store, notices: Vec<(NoticeLevel, String)>) -> impl IntoV
     let now = (js_sys::Date::now() / 1000.0) as i64;
     let derived = Derived::new(store, now);
     provide_context(derived);
-    let learn = Learn::new(store);
+    let learn = Learn::new(store, derived.set);
     provide_context(learn);
     learn.open_from_link(persist::location_hash().as_deref());
     save_on_change(store, learn);

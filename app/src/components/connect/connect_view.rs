@@ -2,7 +2,7 @@ use super::test_connection::TestConnection;
 use super::token_request::TokenRequestView;
 use crate::state::Store;
 use leptos::prelude::*;
-use mapping_core::genesys::regions::{self, Region};
+use mapping_core::genesys::regions::{self, Region, REGIONS};
 
 /// The region chosen in the header, if any.
 pub(super) fn chosen_region(store: Store) -> Memo<Option<&'static Region>> {
@@ -13,6 +13,12 @@ pub(super) fn chosen_region(store: Store) -> Memo<Option<&'static Region>> {
                 .flatten()
         })
     })
+}
+
+/// The chosen region for views shown only when there is one (never panics while a view is on
+/// its way out).
+fn shown_region(region: Memo<Option<&'static Region>>) -> Signal<&'static Region> {
+    Signal::derive(move || region.get().unwrap_or(&REGIONS[0]))
 }
 
 /// Connect mode: step 1, the token; step 2, Test Connection and how it fails.
@@ -29,7 +35,7 @@ pub fn ConnectView() -> impl IntoView {
                     when=move || region.get().is_some()
                     fallback=|| view! { <p class="notice-inline" data-testid="connect-no-region">"Choose the Genesys Cloud region in the header first."</p> }
                 >
-                    <TokenRequestView region=Signal::derive(move || region.get().expect("shown with a region")) />
+                    <TokenRequestView region=shown_region(region) />
                 </Show>
             </section>
             <section class="pane connect-step">
@@ -38,7 +44,7 @@ pub fn ConnectView() -> impl IntoView {
                     when=move || region.get().is_some()
                     fallback=|| view! { <p class="notice-inline">"Choose the Genesys Cloud region in the header first."</p> }
                 >
-                    <TestConnection region=Signal::derive(move || region.get().expect("shown with a region")) />
+                    <TestConnection region=shown_region(region) />
                 </Show>
             </section>
         </div>

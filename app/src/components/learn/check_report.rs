@@ -4,14 +4,17 @@ use mapping_core::learn::CheckReport;
 /// The core's check of the learner's setup: each condition passed or not, with the line per
 /// user or fact that decided it.
 #[component]
-pub fn CheckReportView(#[prop(into)] report: Signal<Result<CheckReport, String>>) -> impl IntoView {
-    let solved = move || report.with(|r| r.as_ref().is_ok_and(|r| r.solved));
+pub fn CheckReportView(
+    #[prop(into)] report: Signal<Option<Result<CheckReport, String>>>,
+) -> impl IntoView {
+    let solved = move || report.with(|r| matches!(r, Some(Ok(r)) if r.solved));
     view! {
         <section class="lesson-check" data-testid="lesson-check" data-solved=move || solved().to_string() aria-live="polite">
             <h3>{move || if solved() { "Solved ✓" } else { "Check: not solved yet" }}</h3>
             {move || report.with(|r| match r {
-                Err(e) => view! { <p class="error-text" data-testid="lesson-options-error">{e.clone()}</p> }.into_any(),
-                Ok(r) => view! {
+                None => ().into_any(),
+                Some(Err(e)) => view! { <p class="error-text" data-testid="lesson-options-error">{e.clone()}</p> }.into_any(),
+                Some(Ok(r)) => view! {
                     <ul class="conditions">
                         {r.conditions
                             .iter()

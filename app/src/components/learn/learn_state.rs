@@ -5,7 +5,8 @@
 use crate::state::{persist, AppState, Mode, NoticeLevel, Store};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use mapping_core::learn::{self, Lesson};
+use mapping_core::learn::{self, check, CheckReport, Lesson};
+use mapping_core::mapping::model::MappingSet;
 use playground_model::learn::{lesson_in_hash, session, Progress, PROGRESS_KEY};
 use std::sync::Arc;
 
@@ -19,15 +20,22 @@ pub struct Learn {
     pub options_text: RwSignal<String>,
     /// Counts replacements of `options_text` from outside its box (open, reset).
     pub options_loads: RwSignal<u32>,
+    /// The core's check of the open lesson on the current mappings and options, as they are
+    /// edited (an error when the options are not valid JSON).
+    pub report: Memo<Option<Result<CheckReport, String>>>,
     /// The playground's setup while a lesson is open.
     kept: StoredValue<Option<AppState>>,
+    /// The page's owner: setups are loaded under it, so the signals of the rows they make
+    /// belong to the page, not to the button that was clicked (a lesson's "Next" button goes
+    /// away with its lesson, and would take the new rows with it).
+    page: StoredValue<Option<Owner>>,
     store: Store,
 }
 
 impl Learn {
     /// Learn's state, with the saved progress; follows the mode (leaving Learn gives the
     /// playground its setup back; coming back reopens the last lesson) and saves progress.
-    pub fn new(store: Store) -> Self {
+    pub fn new(store: Store, mappings: Memo<MappingSet>) -> Self {
         let lessons = learn::all().unwrap_or_else(|e| {
             store.notify(
                 NoticeLevel::Error,
@@ -35,14 +43,44 @@ impl Learn {
             );
             Vec::new()
         });
+        let lessons = StoredValue::new(Arc::new(lessons));
         let saved = LocalStorage::raw().get_item(PROGRESS_KEY).ok().flatten();
+        let progress = RwSignal::new(Progress::from_saved(saved.as_deref()));
+        let open = RwSignal::new(None::<usize>);
+        let options_text = RwSignal::new(String::new());
+        // Owned by the page, not by a lesson's panel: a panel replaced by the next lesson takes
+        // nothing with it that a queued effect could still read.
+        let report = Memo::new(move |_| {
+            let index = open.get()?;
+            let set = mappings.get();
+            let attempt = options_text.with(|t| session::attempt(set, t));
+            lessons.with_value(|l| {
+                let lesson = l.get(index)?;
+                Some(attempt.map(|a| check(lesson, &a)))
+            })
+        });
+        Effect::new(move |_| {
+            let solved = report.with(|r| match r {
+                Some(Ok(r)) if r.solved => Some(r.lesson.clone()),
+                _ => None,
+            });
+            if let Some(id) = solved {
+                if !progress.with_untracked(|p| p.is_solved(&id)) {
+                    progress.update(|p| {
+                        p.mark_solved(&id);
+                    });
+                }
+            }
+        });
         let learn = Learn {
-            lessons: StoredValue::new(Arc::new(lessons)),
-            progress: RwSignal::new(Progress::from_saved(saved.as_deref())),
-            open: RwSignal::new(None),
-            options_text: RwSignal::new(String::new()),
+            lessons,
+            progress,
+            open,
+            options_text,
             options_loads: RwSignal::new(0),
+            report,
             kept: StoredValue::new(None),
+            page: StoredValue::new(Owner::current()),
             store,
         };
         let mode = Memo::new(move |_| store.mode().get());
@@ -103,9 +141,10 @@ impl Learn {
         if self.kept.with_value(Option::is_none) {
             self.kept.set_value(Some(self.store.snapshot_untracked()));
         }
+        // The setup first, then the panel: a new lesson's check never sees the old setup.
+        self.load_start(index);
         self.open.set(Some(index));
         self.progress.update(|p| p.current = Some(id.to_string()));
-        self.load_start(index);
         true
     }
 
@@ -113,6 +152,14 @@ impl Learn {
     pub fn reset(&self) {
         if let Some(index) = self.open.get_untracked() {
             self.load_start(index);
+        }
+    }
+
+    /// Runs `f` as the page, whatever component's event called it.
+    fn as_page(&self, f: impl FnOnce()) {
+        match self.page.get_value() {
+            Some(owner) => owner.with(f),
+            None => f(),
         }
     }
 
@@ -145,7 +192,7 @@ impl Learn {
         self.open.set(None);
         if let Some(mut kept) = self.kept.try_update_value(Option::take).flatten() {
             kept.ui.mode = mode;
-            self.store.load(kept);
+            self.as_page(|| self.store.load(kept));
         }
     }
 

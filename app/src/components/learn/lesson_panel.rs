@@ -1,10 +1,8 @@
 use super::check_report::CheckReportView;
 use super::Learn;
 use crate::components::common::CopyButtons;
-use crate::derived::Derived;
 use crate::state::Store;
 use leptos::prelude::*;
-use mapping_core::learn::{check, CheckReport};
 use playground_model::learn::{lesson_hash, session};
 use std::sync::Arc;
 
@@ -14,33 +12,13 @@ use std::sync::Arc;
 pub fn LessonPanel(index: usize) -> impl IntoView {
     let learn = expect_context::<Learn>();
     let store = expect_context::<Store>();
-    let derived = expect_context::<Derived>();
     let Some(lesson) = learn.lesson(index) else {
         return ().into_any();
     };
     let lesson = Arc::new(lesson);
     let id = lesson.id.clone();
 
-    let checked = lesson.clone();
-    let report: Memo<Result<CheckReport, String>> = Memo::new(move |_| {
-        let set = derived.set.get();
-        learn
-            .options_text
-            .with(|t| session::attempt(set, t))
-            .map(|attempt| check(&checked, &attempt))
-    });
-    let solved = move || report.with(|r| r.as_ref().is_ok_and(|r| r.solved));
-    {
-        let id = id.clone();
-        Effect::new(move |_| {
-            if solved() && !learn.progress.with_untracked(|p| p.is_solved(&id)) {
-                learn.progress.update(|p| {
-                    p.mark_solved(&id);
-                });
-            }
-        });
-    }
-
+    let report = learn.report;
     let hints = lesson.hints.clone();
     let total = hints.len();
     let shown = {
@@ -120,12 +98,12 @@ pub fn LessonPanel(index: usize) -> impl IntoView {
             </header>
             <p class="situation">{lesson.situation.clone()}</p>
             <p class="goal" data-testid="lesson-goal"><strong>"Goal: "</strong>{lesson.goal.clone()}</p>
-            <Show when=move || has_users>
+            {has_users.then(|| view! {
                 <p class="sample-users">
                     <span class="label">"Sample users (the check uses them all); show in the User tab: "</span>
-                    {users.clone()}
+                    {users}
                 </p>
-            </Show>
+            })}
             <details class="lesson-options" open=options_open>
                 <summary>"Lesson options: Entra state, Genesys groups, scope, URLs (JSON)"</summary>
                 <textarea
@@ -159,7 +137,7 @@ pub fn LessonPanel(index: usize) -> impl IntoView {
                     }}
                 </button>
             </section>
-            {move || report.with(|r| r.as_ref().ok().and_then(|r| {
+            {move || report.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(|r| {
                 let explanation = r.explanation.clone()?;
                 let sources = r.sources.clone();
                 Some(view! {
