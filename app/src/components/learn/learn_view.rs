@@ -10,7 +10,9 @@ use leptos::prelude::*;
 #[component]
 pub fn LearnView() -> impl IntoView {
     let learn = expect_context::<Learn>();
-    let open = Memo::new(move |_| learn.open.get());
+    // The page's own signal, not a memo of this view: leaving Learn closes the lesson as this
+    // view goes away, and what is queued then must still find it.
+    let open = learn.open;
     view! {
         <div class="learn" data-testid="learn">
             <LessonList />

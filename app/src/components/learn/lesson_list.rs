@@ -28,9 +28,10 @@ pub fn LessonList() -> impl IntoView {
                 {items
                     .into_iter()
                     .map(|(index, id, title)| {
-                        let done = {
-                            let id = id.clone();
-                            Memo::new(move |_| learn.progress.with(|p| p.is_solved(&id)))
+                        let done = move || {
+                            learn
+                                .lessons
+                                .with_value(|l| learn.progress.with(|p| p.is_solved(&l[index].id)))
                         };
                         let open_id = id.clone();
                         view! {
@@ -46,8 +47,8 @@ pub fn LessonList() -> impl IntoView {
                                     }
                                 >
                                     <span class="lesson-title">{title}</span>
-                                    <span class="solved-mark" data-testid="solved-mark" aria-label=move || done.get().then_some("solved")>
-                                        {move || if done.get() { "✓" } else { "" }}
+                                    <span class="solved-mark" data-testid="solved-mark" aria-label=move || done().then_some("solved")>
+                                        {move || if done() { "✓" } else { "" }}
                                     </span>
                                 </button>
                             </li>

@@ -6,6 +6,12 @@ use leptos::prelude::*;
 use playground_model::learn::{lesson_hash, session};
 use std::sync::Arc;
 
+/// Runs `f` once the current event is handled: for buttons that replace the panel they are in
+/// (the panel, and the button's handler with it, must not go away while the handler runs).
+fn after_this_event(f: impl FnOnce() + 'static) {
+    set_timeout(f, std::time::Duration::ZERO);
+}
+
 /// One lesson: the situation and goal, its sample users, its options, the live check, hints
 /// one at a time, the explanation once solved; reset, next lesson, and the link to hand out.
 #[component]
@@ -21,9 +27,13 @@ pub fn LessonPanel(index: usize) -> impl IntoView {
     let report = learn.report;
     let hints = lesson.hints.clone();
     let total = hints.len();
-    let shown = {
-        let id = id.clone();
-        Memo::new(move |_| learn.progress.with(|p| p.hints_shown(&id, total)))
+    // Reads only the page's signals (Copy, no memo of its own): render effects queued before
+    // this panel is replaced by the next lesson's may still run once, and must find what they
+    // read.
+    let shown = move || {
+        learn
+            .lessons
+            .with_value(|l| learn.progress.with(|p| p.hints_shown(&l[index].id, total)))
     };
     let reveal = {
         let id = id.clone();
@@ -88,10 +98,13 @@ pub fn LessonPanel(index: usize) -> impl IntoView {
                     </button>
                     {next.map(|next| view! {
                         <button type="button" class="small" data-testid="lesson-next" on:click=move |_| {
-                            learn.open_lesson(&next);
+                            let next = next.clone();
+                            after_this_event(move || {
+                                learn.open_lesson(&next);
+                            });
                         }>"Next lesson →"</button>
                     })}
-                    <button type="button" class="small" data-testid="lesson-close" on:click=move |_| learn.close()>
+                    <button type="button" class="small" data-testid="lesson-close" on:click=move |_| after_this_event(move || learn.close())>
                         "All lessons"
                     </button>
                 </div>
@@ -125,13 +138,13 @@ pub fn LessonPanel(index: usize) -> impl IntoView {
             <section class="hints" aria-labelledby="hints-title">
                 <h3 id="hints-title">"Hints"</h3>
                 <ol>
-                    {move || hints[..shown.get()]
+                    {move || hints[..shown()]
                         .iter()
                         .map(|h| view! { <li data-testid="hint">{h.clone()}</li> })
                         .collect_view()}
                 </ol>
-                <button type="button" class="small" data-testid="hint-button" disabled=move || { shown.get() >= total } on:click=reveal>
-                    {move || match shown.get() {
+                <button type="button" class="small" data-testid="hint-button" disabled=move || { shown() >= total } on:click=reveal>
+                    {move || match shown() {
                         n if n >= total => format!("All {total} hints shown"),
                         n => format!("Show a hint ({n} of {total} shown)"),
                     }}
