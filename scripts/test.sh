@@ -110,6 +110,7 @@ stage "postbuild (sw.js precache list, .gz/.br)" python3 scripts/postbuild.py di
 # Fails above the budget in scripts/size-budget.txt (the one size assertion; README).
 stage "size: before interactive ≤ budget (gzip; brotli shown)" python3 scripts/size_report.py dist
 stage "e2e (Playwright, Chromium, dist/)" serve_dist node e2e/playground.test.mjs
+stage "e2e learn and connect (Playwright, Chromium, dist/)" serve_dist node e2e/learn.test.mjs
 # The same app built for a sub-path (as GitHub Pages serves it): same cargo cache, so only
 # wasm-bindgen and wasm-opt run again.
 SUBPATH_DIST="$ROOT/target/dist-subpath"

@@ -11,7 +11,9 @@
 //! * [`derived`]: the memos every panel reads (mapping set, parsed users, [`view::analysis`]);
 //! * [`debounce`]: the one timer that waits for typing to pause;
 //! * [`dom`]: the few browser services (clipboard, downloads, focus, caret position);
-//! * [`components`]: small components, one job each: DOM events in, model events out.
+//! * [`components`]: small components, one job each: DOM events in, model events out; the
+//!   header's mode switch shows the playground, Learn ([`components::learn`]) or Connect
+//!   ([`components::connect`]).
 
 pub mod components;
 pub mod debounce;
@@ -23,13 +25,15 @@ pub mod state;
 pub use playground_model::view;
 
 use components::common::Notices;
+use components::connect::ConnectView;
 use components::layout::{PageHeader, SetupPane};
+use components::learn::{Learn, LearnView};
 use components::results::ResultsPane;
 use debounce::Debouncer;
 use derived::Derived;
 use leptos::prelude::*;
 use playground_model::state::startup::{self, Saved};
-use playground_model::state::NoticeLevel;
+use playground_model::state::{Mode, NoticeLevel};
 use playground_model::timing::{self, Deferred};
 use state::{codec, persist, Store};
 
@@ -50,17 +54,28 @@ pub fn app_with(store: Store, notices: Vec<(NoticeLevel, String)>) -> impl IntoV
     let now = (js_sys::Date::now() / 1000.0) as i64;
     let derived = Derived::new(store, now);
     provide_context(derived);
-    save_on_change(store);
+    let learn = Learn::new(store, derived.set);
+    provide_context(learn);
+    learn.open_from_link(persist::location_hash().as_deref());
+    save_on_change(store, learn);
     follow_theme(store);
-    open_links_pasted_into_this_tab(store);
+    open_links_pasted_into_this_tab(store, learn);
 
+    let mode = Memo::new(move |_| store.mode().get());
     view! {
         <PageHeader />
         <Notices />
-        <main class="workspace">
-            <SetupPane />
-            <ResultsPane />
-        </main>
+        {move || match mode.get() {
+            Mode::Playground => view! {
+                <main class="workspace">
+                    <SetupPane />
+                    <ResultsPane />
+                </main>
+            }
+            .into_any(),
+            Mode::Learn => view! { <LearnView /> }.into_any(),
+            Mode::Connect => view! { <ConnectView /> }.into_any(),
+        }}
         <footer class="page-footer">
             <p>
                 "Previews follow Microsoft's documented provisioning behaviour and Genesys Cloud's SCIM rules; test with provisioning on demand before a full sync."
@@ -70,12 +85,13 @@ pub fn app_with(store: Store, notices: Vec<(NoticeLevel, String)>) -> impl IntoV
 }
 
 /// Saves the state once edits pause, and when the page is left; drops a share fragment from the
-/// address once the state changes, so a reload keeps the edits.
-fn save_on_change(store: Store) {
+/// address once the state changes, so a reload keeps the edits. While a lesson is open, the
+/// playground's own setup is what is saved.
+fn save_on_change(store: Store, learn: Learn) {
     let debouncer = Debouncer::new();
     let warned = StoredValue::new(false);
     let save = move || {
-        let state = store.snapshot_untracked();
+        let state = learn.state_to_save(store.snapshot_untracked());
         let saved = startup::save_with(&state, persist::save_json);
         if let Some((level, text)) = saved.notice(warned.get_value()) {
             store.notify(level, text);
@@ -114,18 +130,23 @@ fn follow_theme(store: Store) {
     });
 }
 
-/// A share link pasted into the address bar of an open page only changes the fragment: load it.
-fn open_links_pasted_into_this_tab(store: Store) {
+/// A share or lesson link pasted into the address bar of an open page only changes the
+/// fragment: open it.
+fn open_links_pasted_into_this_tab(store: Store, learn: Learn) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         let Some(hash) = persist::location_hash() else {
             return;
         };
+        if learn.open_from_link(Some(&hash)) {
+            return;
+        }
         let Some(result) = startup::link_pasted(&hash) else {
             return;
         };
         persist::clear_hash();
         match result {
             Ok(state) => {
+                learn.forget_kept();
                 store.load(state);
                 store.notify(NoticeLevel::Info, startup::OPENED_LINK);
             }

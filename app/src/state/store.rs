@@ -324,6 +324,11 @@ impl Store {
         }
     }
 
+    /// Playground, Learn or Connect.
+    pub fn mode(&self) -> Part<playground_model::state::Mode> {
+        self.part(|u| u.mode, |u, m| u.mode = m)
+    }
+
     /// The open setup tab.
     pub fn setup_tab(&self) -> Part<playground_model::state::SetupTab> {
         self.part(|u| u.setup_tab, |u, t| u.setup_tab = t)
@@ -410,7 +415,7 @@ pub fn choice_from<C: Choice>(value: &str, current: C) -> C {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use playground_model::state::{ResultsTab, SetupTab, Theme};
+    use playground_model::state::{Mode, ResultsTab, SetupTab, Theme};
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// A state in which every field differs from the default.
@@ -421,7 +426,9 @@ mod tests {
         state.user = "{\"a\": 1}".into();
         state.before = "{\"b\": 2}".into();
         state.settings.phone_region = "GB".into();
+        state.settings.default_domain = "contoso.com".into();
         state.ui = UiState {
+            mode: Mode::Connect,
             setup_tab: SetupTab::Schema,
             results_tab: ResultsTab::Phones,
             trace_row: 5,

@@ -16,6 +16,7 @@
 #![warn(missing_docs)]
 
 pub mod editor;
+pub mod learn;
 pub mod state;
 pub mod timing;
 pub mod view;

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use playground_model::state::settings_text::{lines, pairs};
 use playground_model::state::ui::Choice;
 
-/// Options of the preview: phone region, the Genesys groups, users already provisioned, theme,
+/// Options of the preview: phone region, the tenant's default domain, the Genesys groups, users already provisioned, theme,
 /// and starting over.
 #[component]
 pub fn OptionsPanel() -> impl IntoView {
@@ -45,6 +45,22 @@ pub fn OptionsPanel() -> impl IntoView {
                     }
                 />
                 <p class="hint">"Two letters (US, GB, DE…): the country of numbers written without +country code."</p>
+            </div>
+            <label for="default-domain">"Tenant's default domain"</label>
+            <div>
+                <input
+                    id="default-domain"
+                    class="code"
+                    spellcheck="false"
+                    autocomplete="off"
+                    placeholder="contoso.com"
+                    prop:value=move || store.settings.with(|s| s.default_domain.clone())
+                    on:input:target=move |ev| {
+                        let v = ev.target().value();
+                        store.settings.update(|s| s.default_domain = v);
+                    }
+                />
+                <p class="hint">"What DefaultDomain() returns: the tenant's default verified domain. Empty: the function fails, as the preview cannot know it."</p>
             </div>
             <label for="genesys-groups">"Groups in Genesys Cloud"</label>
             <div>

@@ -1,6 +1,6 @@
 //! Everything an admin sets up, as one serializable value with a version number.
 
-use super::ui::{ResultsTab, SetupTab, Theme};
+use super::ui::{Mode, ResultsTab, SetupTab, Theme};
 use mapping_core::graph::Lifecycle;
 use mapping_core::mapping::model::MappingSet;
 use mapping_core::mapping::presets;
@@ -49,6 +49,9 @@ pub struct Settings {
     pub genesys_groups: Vec<String>,
     /// Entra object id → Genesys user id of users already provisioned (resolves the manager).
     pub provisioned: BTreeMap<String, String>,
+    /// The tenant's default domain, what `DefaultDomain()` returns (e.g. `contoso.com`); empty
+    /// when not set (the function then fails, as it would without a verified domain).
+    pub default_domain: String,
 }
 
 impl Default for Settings {
@@ -60,6 +63,7 @@ impl Default for Settings {
             phone_region: "US".into(),
             genesys_groups: vec!["Sales Agents".into(), "Support".into()],
             provisioned: BTreeMap::new(),
+            default_domain: String::new(),
         }
     }
 }
@@ -68,6 +72,8 @@ impl Default for Settings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct UiState {
+    /// Playground, Learn or Connect.
+    pub mode: Mode,
     /// The open tab of the setup side.
     pub setup_tab: SetupTab,
     /// The open tab of the results side.
@@ -83,6 +89,7 @@ pub struct UiState {
 impl Default for UiState {
     fn default() -> Self {
         UiState {
+            mode: Mode::Playground,
             setup_tab: SetupTab::Mappings,
             results_tab: ResultsTab::Requests,
             trace_row: 1,

@@ -42,6 +42,18 @@ macro_rules! choice {
 }
 
 choice! {
+    /// What the page is for right now: the playground, the lessons, or the connection steps.
+    Mode {
+        /// Design and test mappings (the default).
+        Playground = "playground",
+        /// Lessons that train admins, checked by the core.
+        Learn = "learn",
+        /// The token request and Test Connection, offline.
+        Connect = "connect",
+    }
+}
+
+choice! {
     /// The tabs of the setup pane.
     SetupTab {
         /// The mapping rows.
@@ -154,6 +166,7 @@ mod tests {
             ["requests", "update", "phones", "problems", "trace"]
         );
         assert_eq!(names::<Theme>(), ["auto", "light", "dark"]);
+        assert_eq!(names::<Mode>(), ["playground", "learn", "connect"]);
         for t in Theme::ALL {
             let json = serde_json::to_string(t).unwrap();
             assert_eq!(json, format!("\"{}\"", t.name()));

@@ -266,7 +266,17 @@ pub fn options(settings: &Settings, state: Lifecycle, now: i64) -> Options {
             .filter(|g| !g.is_empty())
             .collect(),
         default_region: (!region.is_empty()).then(|| region.to_ascii_uppercase()),
-        ctx: EvalContext::from_unix_seconds(now).with_trace(),
+        ctx: eval_context(settings, now),
+    }
+}
+
+/// The evaluation context: the session's clock, tracing, and the tenant's default domain when
+/// one is set.
+pub fn eval_context(settings: &Settings, now: i64) -> EvalContext {
+    let ctx = EvalContext::from_unix_seconds(now).with_trace();
+    match settings.default_domain.trim() {
+        "" => ctx,
+        domain => ctx.with_default_domain(domain),
     }
 }
 
@@ -669,6 +679,40 @@ mod tests {
             GenesysVerdict::Rejected,
             "{:?}",
             b.phones[0]
+        );
+    }
+
+    #[test]
+    fn the_default_domain_setting_feeds_default_domain() {
+        let mut set = genesys_default();
+        let row = set
+            .mappings
+            .iter_mut()
+            .find(|m| m.target == "userName")
+            .unwrap();
+        row.kind = mapping_core::mapping::model::MappingKind::Expression;
+        row.source = "Join(\"@\", \"agent\", DefaultDomain())".into();
+        let user = by_id("agent").unwrap().json;
+        let blank = Settings {
+            default_domain: "  ".into(),
+            ..Settings::default()
+        };
+        assert_eq!(eval_context(&blank, NOW).default_domain, None);
+        let without = run(&set, user, &blank);
+        assert!(!without.requests.iter().any(|r| r
+            .body
+            .as_deref()
+            .is_some_and(|b| b.contains("agent@contoso.org"))));
+        let with = Settings {
+            default_domain: " contoso.org ".into(),
+            ..Settings::default()
+        };
+        let a = run(&set, user, &with);
+        let post = a.requests.iter().find(|r| r.method == "POST").unwrap();
+        let body = post.body.as_deref().unwrap();
+        assert!(
+            body.contains("\"userName\": \"agent@contoso.org\""),
+            "{body}"
         );
     }
 
