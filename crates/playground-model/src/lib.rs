@@ -14,6 +14,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod directory;
 pub mod editor;
 pub mod state;
 pub mod timing;

@@ -10,4 +10,4 @@ pub mod startup;
 pub mod ui;
 
 pub use model::{AppState, Settings, UiState, STATE_VERSION};
-pub use ui::{Notice, NoticeLevel, ResultsTab, SetupTab, Theme};
+pub use ui::{Mode, Notice, NoticeLevel, ResultsTab, SetupTab, Theme};

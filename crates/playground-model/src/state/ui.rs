@@ -74,6 +74,22 @@ choice! {
 }
 
 choice! {
+    /// The page's top-level view, chosen in the header; the playground is the default.
+    Mode {
+        /// One user at a time: mappings, requests, problems.
+        Playground = "playground",
+        /// The go-live check over a whole directory export, in a Web Worker.
+        Directory = "directory",
+    }
+}
+
+impl Default for Mode {
+    fn default() -> Self {
+        Mode::Playground
+    }
+}
+
+choice! {
     /// The colour theme.
     Theme {
         /// Follow the system's setting.
@@ -151,6 +167,8 @@ mod tests {
             ["requests", "update", "phones", "problems", "trace"]
         );
         assert_eq!(names::<Theme>(), ["auto", "light", "dark"]);
+        assert_eq!(names::<Mode>()[..2], ["playground", "directory"]);
+        assert_eq!(Mode::default(), Mode::Playground);
         for t in Theme::ALL {
             let json = serde_json::to_string(t).unwrap();
             assert_eq!(json, format!("\"{}\"", t.name()));
