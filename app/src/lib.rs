@@ -23,12 +23,14 @@ pub mod state;
 pub use playground_model::view;
 
 use components::common::Notices;
+use components::directory::DirectoryView;
 use components::layout::{PageHeader, SetupPane};
 use components::results::ResultsPane;
 use debounce::Debouncer;
 use derived::Derived;
 use leptos::prelude::*;
 use playground_model::state::startup::{self, Saved};
+use playground_model::state::ui::Mode;
 use playground_model::state::NoticeLevel;
 use playground_model::timing::{self, Deferred};
 use state::{codec, persist, Store};
@@ -53,14 +55,26 @@ pub fn app_with(store: Store, notices: Vec<(NoticeLevel, String)>) -> impl IntoV
     save_on_change(store);
     follow_theme(store);
     open_links_pasted_into_this_tab(store);
+    // The page's view (header nav); the Directory view mounts the first time it opens and then
+    // stays (hidden), so its result survives a visit to the playground.
+    let mode = RwSignal::new(Mode::default());
+    provide_context(mode);
+    let directory_opened = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || mode.get() == Mode::Directory
+    });
 
     view! {
         <PageHeader />
         <Notices />
-        <main class="workspace">
+        <main class="workspace" hidden=move || mode.get() != Mode::Playground>
             <SetupPane />
             <ResultsPane />
         </main>
+        <Show when=move || directory_opened.get()>
+            <main class="directory-main" hidden=move || mode.get() != Mode::Directory>
+                <DirectoryView mode />
+            </main>
+        </Show>
         <footer class="page-footer">
             <p>
                 "Previews follow Microsoft's documented provisioning behaviour and Genesys Cloud's SCIM rules; test with provisioning on demand before a full sync."

@@ -1,6 +1,7 @@
 //! The page's parts, one job each, grouped by the part of the page they belong to.
 
 pub mod common;
+pub mod directory;
 pub mod editor;
 pub mod layout;
 pub mod mappings;

@@ -13,8 +13,7 @@ pub fn due(last: Option<f64>, now: f64) -> bool {
 /// `12,345 users · 34.5 of 120.0 MB (28 %) · users.json`
 pub fn text(p: &Progress) -> String {
     let mut out = format!("{} users", thousands(p.users));
-    if p.total_bytes > 0 {
-        let percent = (p.bytes.min(p.total_bytes) * 100) / p.total_bytes;
+    if let Some(percent) = (p.bytes.min(p.total_bytes) * 100).checked_div(p.total_bytes) {
         out.push_str(&format!(
             " · {} of {} MB ({percent} %)",
             megabytes(p.bytes),
@@ -46,7 +45,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -66,7 +65,10 @@ mod tests {
             total_bytes: 120_000_000,
             file: "users.json".into(),
         };
-        assert_eq!(text(&p), "12,345 users · 34.5 of 120.0 MB (28 %) · users.json");
+        assert_eq!(
+            text(&p),
+            "12,345 users · 34.5 of 120.0 MB (28 %) · users.json"
+        );
         assert!((fraction(&p) - 0.2875).abs() < 1e-9);
         assert_eq!(text(&Progress::default()), "0 users");
         assert_eq!(fraction(&Progress::default()), 0.0);

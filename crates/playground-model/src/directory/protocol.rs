@@ -1,5 +1,6 @@
-//! The messages between the page and the directory worker. Each is JSON text; a `Run` also
-//! carries the picked `File` objects beside the text (structured clone, never read on the page).
+//! The messages between the page and the directory worker. Each is JSON text, posted as the
+//! first element of an array: a `Run` also carries the picked `File` objects beside the text
+//! (structured clone, never read on the page), an `Export` answer the report as a `Blob`.
 
 use super::table::{Query, Row};
 use mapping_core::mapping::model::MappingSet;
@@ -90,17 +91,28 @@ pub enum FromWorker {
     },
     /// A run that could not be done (a file that is not a user export, broken JSON): the
     /// message names the file and the position.
-    Failed { message: String },
+    Failed {
+        message: String,
+    },
     Page {
         seq: u64,
         total: usize,
         offset: usize,
         rows: Vec<Row>,
     },
-    User { index: u32, json: String },
-    Export { kind: ExportKind, text: String },
+    User {
+        index: u32,
+        json: String,
+    },
+    /// The report, as a `Blob` beside this message (never a string on the page's thread).
+    Export {
+        kind: ExportKind,
+        bytes: usize,
+    },
     /// A request that could not be answered (no result yet, a user not kept).
-    Error { message: String },
+    Error {
+        message: String,
+    },
 }
 
 /// How far a run is.

@@ -123,7 +123,10 @@ mod tests {
         let view: SummaryView = serde_json::from_value(json).unwrap();
         assert_eq!(view.users, 2);
         assert_eq!(view.last_line(), summary.last_line());
-        assert_eq!(view.count("fail"), summary.count(mapping_core::directory::check::Outcome::Fail));
+        assert_eq!(
+            view.count("fail"),
+            summary.count(mapping_core::directory::check::Outcome::Fail)
+        );
         assert_eq!(view.ready(), view.count("fail") == 0);
         assert_eq!(view.outcome_values().len(), 5);
         assert_eq!(view.quarantine.operations, summary.quarantine.operations);

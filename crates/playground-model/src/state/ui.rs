@@ -83,9 +83,21 @@ choice! {
     }
 }
 
+// The `choice!` macro derives no `Default`: the playground is the default view.
+#[allow(clippy::derivable_impls)]
 impl Default for Mode {
     fn default() -> Self {
         Mode::Playground
+    }
+}
+
+impl Mode {
+    /// The label of the header's button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Playground => "Playground: one user",
+            Mode::Directory => "Directory: go-live check",
+        }
     }
 }
 
