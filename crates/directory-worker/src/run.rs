@@ -123,19 +123,23 @@ pub fn check(
 fn not_a_csv_export(name: &str, reader: &mut BlobReader) -> Result<(), String> {
     use std::io::BufRead;
     let buf = reader.fill_buf().map_err(|e| format!("{name}: {e}"))?;
-    let line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
-    let line = String::from_utf8_lossy(&line[..line.len().min(64 * 1024)]);
-    let known = line.split([',', ';', '\t']).any(|cell| {
-        let cell = cell.trim().trim_matches('"').trim_start_matches('\u{feff}');
-        !matches!(csv_users::column(cell), csv_users::Column::Text(""))
-    });
-    if known {
+    if known_csv_header(buf) {
         Ok(())
     } else {
         Err(format!(
             "{name}:1:1 (byte 0): not a user export: neither JSON (a Graph page, an array, NDJSON) nor a \"Download users\" CSV with known column names"
         ))
     }
+}
+
+/// Whether the first line of `start` names a column of the "Download users" CSV.
+fn known_csv_header(start: &[u8]) -> bool {
+    let line = start.split(|&b| b == b'\n').next().unwrap_or_default();
+    let line = String::from_utf8_lossy(&line[..line.len().min(64 * 1024)]);
+    line.split([',', ';', '\t']).any(|cell| {
+        let cell = cell.trim().trim_matches('"').trim_start_matches('\u{feff}');
+        !matches!(csv_users::column(cell), csv_users::Column::Text(""))
+    })
 }
 
 fn config(inputs: &Inputs) -> Result<Config, String> {
@@ -212,4 +216,20 @@ fn existing_users(files: &[File]) -> Result<Vec<GenesysUser>, String> {
         }
     }
     Ok(users)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::known_csv_header;
+
+    #[test]
+    fn a_download_users_header_is_known_and_garbage_is_not() {
+        assert!(known_csv_header(
+            b"\xef\xbb\xbfuserPrincipalName,displayName,objectId\nx,y,z\n"
+        ));
+        assert!(known_csv_header(b"\"Display name\";\"Mobile\"\r\n"));
+        assert!(!known_csv_header(b"GIF89a\x01\x00\xff\xff"));
+        assert!(!known_csv_header(b"hello,world\nuserPrincipalName\n"));
+        assert!(!known_csv_header(b""));
+    }
 }
