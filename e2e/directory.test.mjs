@@ -50,13 +50,16 @@ const browser = await chromium.launch({
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 const page = await context.newPage();
 page.setDefaultTimeout(TIMEOUT);
-const log = { pageErrors: [], consoleErrors: [], requests: [], beforeOpen: [] };
+const log = { pageErrors: [], consoleErrors: [], requests: [], pageRequests: [], beforeOpen: [] };
 page.on('pageerror', (e) => log.pageErrors.push(String(e)));
 page.on('console', (m) => m.type() === 'error' && log.consoleErrors.push(m.text()));
+// Everything (the service worker's precaching too) for the no-network check; the page's own
+// requests (with its dedicated workers) for "not fetched before the view opens".
 context.on('request', (r) => log.requests.push(r.url()));
+page.on('request', (r) => log.pageRequests.push(r.url()));
 await page.goto(BASE_URL);
 await page.locator('[data-testid="requests"] [data-testid="request"]').first().waitFor({ state: 'attached' });
-log.beforeOpen = [...log.requests];
+log.beforeOpen = [...log.pageRequests];
 
 async function until(fn, what, timeout = TIMEOUT) {
   const end = Date.now() + timeout;
@@ -141,8 +144,10 @@ test('filter by outcome and finding, search, sort', async () => {
     const c = await count();
     return c > 0 && c <= fails;
   }, `users failing with ${code}`);
-  const texts = await page.locator('[data-testid="dir-row"] .cell-codes').allInnerTexts();
-  assert(texts.every((t) => t.split(' ').includes(code)), `every row has ${code}`);
+  await until(async () => {
+    const texts = await page.locator('[data-testid="dir-row"] .cell-codes').allInnerTexts();
+    return texts.length > 0 && texts.every((t) => t.split(' ').includes(code));
+  }, `every row has ${code}`);
   await $('dir-filter-code').selectOption('');
   await $('dir-filter-outcome').selectOption('');
   await until(async () => (await count()) === USERS, 'filters cleared');
@@ -165,7 +170,18 @@ test('filter by outcome and finding, search, sort', async () => {
   await $('dir-sort-descending').uncheck();
 });
 
+/** Clears the table's filters, search and sort (a failed test must not leave them). */
+async function resetTable() {
+  await $('dir-filter-outcome').selectOption('');
+  await $('dir-filter-code').selectOption('');
+  await $('dir-search').fill('');
+  await $('dir-sort').selectOption('position');
+  await $('dir-sort-descending').uncheck();
+}
+
 test('clicking a user opens them in the playground with the same mappings', async () => {
+  await resetTable();
+  await until(async () => (await count()) === USERS, 'all users listed');
   const row = $('dir-row').first();
   const name = await row.locator('.cell-user').innerText();
   await row.click();
@@ -202,6 +218,7 @@ test('export CSV, JSON and Markdown through the core writers', async () => {
 });
 
 test('cancel a run: the worker stops, the last result stays', async () => {
+  await resetTable();
   await $('dir-users').setInputFiles(big);
   await $('dir-run').click();
   await until(async () => (await $('dir-status').innerText()).includes('users'), 'progress shown');
@@ -243,7 +260,7 @@ test('no request leaves the page, with files loaded', async () => {
   assert(foreign.length === 0, `requests elsewhere: ${foreign.join(', ')}`);
   const own = log.requests.filter((u) => !u.startsWith('blob:')).map((u) => new URL(u).pathname);
   assert(own.every((p) => p === '/' || /^\/[\w.-]+\.(js|wasm|css|svg|html|webmanifest)$/.test(p)), `unexpected requests: ${own.join(', ')}`);
-  assert(log.requests.some((u) => u.includes('directory-worker')), 'the worker was fetched from the page’s own files');
+  assert(log.pageRequests.some((u) => u.includes('directory-worker')), 'the worker was fetched from the page’s own files');
   assert(log.pageErrors.length === 0, `page errors: ${log.pageErrors.join(' | ')}`);
   assert(log.consoleErrors.length === 0, `console errors: ${log.consoleErrors.join(' | ')}`);
 });
@@ -262,12 +279,6 @@ for (const { name, fn } of tests) {
     failed += 1;
     console.log(`FAILED ${name} (${Date.now() - started} ms)\n       ${String(e?.stack ?? e).split('\n').join('\n       ')}`);
   }
-}
-if (process.env.SCREENSHOT) {
-  await $('mode-directory').click();
-  await run(big).catch(() => {});
-  await page.setViewportSize({ width: 1280, height: 1400 });
-  await page.locator('.directory').screenshot({ path: process.env.SCREENSHOT });
 }
 await browser.close();
 rmSync(dir, { recursive: true, force: true });

@@ -199,7 +199,7 @@ pub fn UsersTable(state: DirectoryState, client: Client) -> impl IntoView {
                                     >
                                         <span class="cell-user">{row.user_name}</span>
                                         <span>{row.display_name}</span>
-                                        <span class=format!("pill outcome-{}", row.outcome)>{row.outcome.clone()}</span>
+                                        <span class=format!("pill outcome-{}", row.outcome.replace(' ', "-"))>{row.outcome.clone()}</span>
                                         <span class="cell-codes">{row.codes.join(" ")}</span>
                                         <span class="cell-note">{row.note}</span>
                                     </button>

@@ -57,7 +57,7 @@ pub const OUTCOMES: [(&str, &str); 5] = [
     ("create", "create"),
     ("update", "update"),
     ("unchanged", "unchanged"),
-    ("outOfScope", "out of scope"),
+    ("out of scope", "out of scope"),
     ("fail", "fail"),
 ];
 
@@ -87,7 +87,7 @@ impl SummaryView {
             self.count("create"),
             self.count("update"),
             self.count("unchanged"),
-            self.count("outOfScope"),
+            self.count("out of scope"),
             self.count("fail")
         )
     }
@@ -108,7 +108,8 @@ mod tests {
     #[test]
     fn reads_the_core_summary_json() {
         let users = r#"[{"id":"1","userPrincipalName":"a@x.com","displayName":"A","givenName":"A","surname":"B","mail":"a@x.com","accountEnabled":true},
-                        {"id":"2","displayName":"no upn"}]"#;
+                        {"id":"2","displayName":"no upn"},
+                        {"id":"3","userPrincipalName":"c@x.com","displayName":"C","givenName":"C","surname":"D","mail":"c@x.com","accountEnabled":false}]"#;
         let (raw, errors) = read_all(users, Format::Json);
         assert!(errors.is_empty());
         let mut checker = Checker::new(Config {
@@ -121,7 +122,14 @@ mod tests {
         let summary = checker.finish();
         let json = serde_json::to_value(&summary).unwrap();
         let view: SummaryView = serde_json::from_value(json).unwrap();
-        assert_eq!(view.users, 2);
+        assert_eq!(view.users, 3);
+        assert_eq!(
+            view.count("out of scope"),
+            1,
+            "a disabled user is not created"
+        );
+        let outcomes: usize = view.outcome_values().iter().map(|(_, c)| c).sum();
+        assert_eq!(outcomes, 3, "every outcome has its key");
         assert_eq!(view.last_line(), summary.last_line());
         assert_eq!(
             view.count("fail"),

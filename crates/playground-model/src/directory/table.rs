@@ -14,7 +14,7 @@ pub struct Row {
     pub id: String,
     pub user_name: String,
     pub display_name: String,
-    /// `create`, `update`, `unchanged`, `outOfScope` or `fail`.
+    /// `create`, `update`, `unchanged`, `out of scope` or `fail` (the core's `Outcome::as_str`).
     pub outcome: String,
     /// Finding codes, each once, in the order found.
     pub codes: Vec<String>,
@@ -128,7 +128,7 @@ fn outcome_rank(outcome: &str) -> u8 {
         "create" => 1,
         "update" => 2,
         "unchanged" => 3,
-        "outOfScope" => 4,
+        "out of scope" => 4,
         _ => 5,
     }
 }
@@ -234,7 +234,7 @@ mod tests {
             row(0, "carl@x", "create", &[]),
             row(1, "Anna@x", "fail", &["phone-rejected", "missing-required"]),
             row(2, "björn@x", "update", &["phone-rejected"]),
-            row(3, "dora@x", "outOfScope", &[]),
+            row(3, "dora@x", "out of scope", &[]),
         ]
     }
 
