@@ -84,6 +84,12 @@ bench() {
   return 0
 }
 
+# directory_bench: the Directory view's figures; a failure to measure is reported, never counted.
+directory_bench() {
+  serve_dist node e2e/directory-bench.mjs || echo "directory bench: could not measure (see above)"
+  return 0
+}
+
 # load_bench: the load figures; a failure to measure is reported, never counted.
 load_bench() {
   node e2e/load-bench.mjs dist / 5 || echo "load bench: could not measure (see above)"
@@ -92,7 +98,7 @@ load_bench() {
 
 stage "cargo fmt --check" cargo fmt --all -- --check
 stage "clippy (native: core, CLI, model)" cargo clippy --workspace --exclude app --all-targets -- -D warnings
-stage "clippy (wasm32: app)" cargo clippy -p app --target wasm32-unknown-unknown --all-targets -- -D warnings
+stage "clippy (wasm32: app, directory worker)" cargo clippy -p app -p directory-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 stage "cargo test (native: core, CLI, model)" cargo test --workspace --exclude app
 stage "wasm test: mapping-core (Node)" \
   cargo test -p mapping-core --target wasm32-unknown-unknown --test wasm_depth --test schema_round_trip \
@@ -111,6 +117,8 @@ stage "postbuild (sw.js precache list, .gz/.br)" python3 scripts/postbuild.py di
 stage "size: before interactive ≤ budget (gzip; brotli shown)" python3 scripts/size_report.py dist
 stage "e2e (Playwright, Chromium, dist/)" serve_dist node e2e/playground.test.mjs
 stage "e2e learn and connect (Playwright, Chromium, dist/)" serve_dist node e2e/learn.test.mjs
+# The Directory view: 100k generated users in the worker, filters, export, cancel, bad files.
+stage "e2e directory view (Playwright, Chromium, dist/)" serve_dist node e2e/directory.test.mjs
 # The same app built for a sub-path (as GitHub Pages serves it): same cargo cache, so only
 # wasm-bindgen and wasm-opt run again.
 SUBPATH_DIST="$ROOT/target/dist-subpath"
@@ -120,6 +128,8 @@ stage "postbuild (sub-path build)" python3 scripts/postbuild.py "$SUBPATH_DIST"
 stage "e2e hosting (sub-path, shell, offline, update notice)" node e2e/hosting.test.mjs "$SUBPATH_DIST" /some/path/
 # Figures only: always passes, prints keystroke → paint p50/p95 and the 5 MB paste timings.
 stage "bench (keystroke → paint, 5 MB paste; figures only)" bench
+# Figures only: 100k users → summary in the Directory view, longest main-thread task meanwhile.
+stage "directory bench (100k users → summary, long tasks; figures only)" directory_bench
 # Figures only: first paint and interactive, cold over 10 Mbit/s + 40 ms and warm offline.
 stage "load bench (cold throttled, warm offline; figures only)" load_bench
 

@@ -18,8 +18,15 @@ pub async fn copy(text: String) -> bool {
 /// Offers `text` as a file download (a Blob URL on an `<a download>`, revoked once the download
 /// has started).
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    download_blob(
+        filename,
+        gloo_file::Blob::new_with_options(text, Some(mime)),
+    )
+}
+
+/// Offers `blob` as a file download (e.g. a report written by the directory worker).
+pub fn download_blob(filename: &str, blob: gloo_file::Blob) -> Result<(), JsValue> {
     let document = gloo_utils::document();
-    let blob = gloo_file::Blob::new_with_options(text, Some(mime));
     let url = gloo_file::ObjectUrl::from(blob);
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     a.set_href(&url);

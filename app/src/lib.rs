@@ -26,6 +26,7 @@ pub use playground_model::view;
 
 use components::common::Notices;
 use components::connect::ConnectView;
+use components::directory::DirectoryView;
 use components::layout::{PageHeader, SetupPane};
 use components::learn::{Learn, LearnView};
 use components::results::ResultsPane;
@@ -62,6 +63,9 @@ pub fn app_with(store: Store, notices: Vec<(NoticeLevel, String)>) -> impl IntoV
     open_links_pasted_into_this_tab(store, learn);
 
     let mode = Memo::new(move |_| store.mode().get());
+    let directory_opened = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || mode.get() == Mode::Directory
+    });
     view! {
         <PageHeader />
         <Notices />
@@ -75,7 +79,15 @@ pub fn app_with(store: Store, notices: Vec<(NoticeLevel, String)>) -> impl IntoV
             .into_any(),
             Mode::Learn => view! { <LearnView /> }.into_any(),
             Mode::Connect => view! { <ConnectView /> }.into_any(),
+            Mode::Directory => ().into_any(),
         }}
+        // The Directory view mounts the first time it opens and then stays (hidden), so its
+        // result survives a visit to the other views.
+        <Show when=move || directory_opened.get()>
+            <main class="directory-main" hidden=move || mode.get() != Mode::Directory>
+                <DirectoryView />
+            </main>
+        </Show>
         <footer class="page-footer">
             <p>
                 "Previews follow Microsoft's documented provisioning behaviour and Genesys Cloud's SCIM rules; test with provisioning on demand before a full sync."

@@ -2,6 +2,7 @@
 
 pub mod common;
 pub mod connect;
+pub mod directory;
 pub mod editor;
 pub mod layout;
 pub mod learn;

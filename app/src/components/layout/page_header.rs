@@ -3,15 +3,6 @@ use crate::state::{Mode, Store};
 use leptos::prelude::*;
 use playground_model::state::ui::Choice;
 
-/// The mode switch's words for each mode.
-fn mode_label(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Playground => "Playground",
-        Mode::Learn => "Learn",
-        Mode::Connect => "Connect",
-    }
-}
-
 /// Title, the privacy promise, the mode switch, the region and Tenant URL, and sharing.
 #[component]
 pub fn PageHeader() -> impl IntoView {
@@ -36,7 +27,7 @@ pub fn PageHeader() -> impl IntoView {
                             aria-pressed=move || (mode.get() == m).to_string()
                             on:click=move |_| store.mode().set(m)
                         >
-                            {mode_label(m)}
+                            {m.label()}
                         </button>
                     })
                     .collect_view()}

@@ -42,10 +42,13 @@ macro_rules! choice {
 }
 
 choice! {
-    /// What the page is for right now: the playground, the lessons, or the connection steps.
+    /// What the page is for right now, chosen in the header: the playground (the default), the
+    /// go-live check over a directory, the lessons, or the connection steps.
     Mode {
-        /// Design and test mappings (the default).
+        /// Design and test mappings, one user at a time (the default).
         Playground = "playground",
+        /// The go-live check over a whole directory export, in a Web Worker.
+        Directory = "directory",
         /// Lessons that train admins, checked by the core.
         Learn = "learn",
         /// The token request and Test Connection, offline.
@@ -82,6 +85,26 @@ choice! {
         Problems = "problems",
         /// One row's evaluation, step by step.
         Trace = "trace",
+    }
+}
+
+// The `choice!` macro derives no `Default`: the playground is the default view.
+#[allow(clippy::derivable_impls)]
+impl Default for Mode {
+    fn default() -> Self {
+        Mode::Playground
+    }
+}
+
+impl Mode {
+    /// The label of the header's button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Playground => "Playground: one user",
+            Mode::Directory => "Directory: go-live check",
+            Mode::Learn => "Learn",
+            Mode::Connect => "Connect",
+        }
     }
 }
 
@@ -166,7 +189,11 @@ mod tests {
             ["requests", "update", "phones", "problems", "trace"]
         );
         assert_eq!(names::<Theme>(), ["auto", "light", "dark"]);
-        assert_eq!(names::<Mode>(), ["playground", "learn", "connect"]);
+        assert_eq!(
+            names::<Mode>(),
+            ["playground", "directory", "learn", "connect"]
+        );
+        assert_eq!(Mode::default(), Mode::Playground);
         for t in Theme::ALL {
             let json = serde_json::to_string(t).unwrap();
             assert_eq!(json, format!("\"{}\"", t.name()));

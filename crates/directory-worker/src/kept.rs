@@ -1,0 +1,184 @@
+//! The result a worker keeps after its run — a compact row per user, each user's raw JSON, the
+//! summary, and the inputs (to write the per-user reports again) — and its answers to the page.
+
+use crate::post;
+use crate::run::{self, Inputs};
+use mapping_core::directory::check::UserRecord;
+use mapping_core::directory::report::{csv::CsvReport, json::JsonReport, markdown};
+use mapping_core::directory::summary::Summary;
+use playground_model::directory::protocol::{ExportKind, FromWorker, ToWorker};
+use playground_model::directory::table::{Row, Selection};
+use wasm_bindgen::JsValue;
+
+/// Raw user JSON kept for "open in the playground", in total; users beyond it are not kept.
+const RAW_LIMIT: usize = 512 << 20;
+
+pub struct Kept {
+    inputs: Inputs,
+    rows: Vec<Row>,
+    raw: Vec<Option<String>>,
+    summary: Summary,
+    selection: Selection,
+}
+
+fn row(index: usize, r: &UserRecord) -> Row {
+    let mut codes: Vec<String> = Vec::new();
+    for f in &r.findings {
+        let code = f.code.to_string();
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    let note = match &r.failure {
+        Some(why) => why.clone(),
+        None if !r.in_scope => r.scope.clone(),
+        None => String::new(),
+    };
+    Row {
+        index: index as u32,
+        id: r.id.clone(),
+        user_name: r.user_name.clone(),
+        display_name: r.display_name.clone(),
+        outcome: r.outcome.as_str().to_string(),
+        codes,
+        note,
+    }
+}
+
+impl Kept {
+    /// Runs the check; the `Done` message to post once the result is kept.
+    pub fn build(inputs: Inputs) -> Result<(Kept, FromWorker), String> {
+        let started = js_sys::Date::now();
+        let mut rows = Vec::new();
+        let mut raw = Vec::new();
+        let mut raw_bytes = 0usize;
+        let finished = run::check(&inputs, true, &mut |json, record| {
+            rows.push(row(rows.len(), &record));
+            let json = json.filter(|j| {
+                raw_bytes += j.len();
+                raw_bytes <= RAW_LIMIT
+            });
+            raw.push(json);
+        })?;
+        let done = FromWorker::Done {
+            summary: serde_json::to_value(&finished.summary).unwrap_or_default(),
+            rows: rows.len(),
+            read_errors: finished.read_errors,
+            millis: js_sys::Date::now() - started,
+        };
+        let kept = Kept {
+            inputs,
+            rows,
+            raw,
+            summary: finished.summary,
+            selection: Selection::default(),
+        };
+        Ok((kept, done))
+    }
+
+    pub fn answer(&mut self, message: ToWorker) {
+        match message {
+            ToWorker::Run { .. } => {}
+            ToWorker::Page {
+                seq,
+                query,
+                offset,
+                limit,
+            } => {
+                let (total, rows) = self.selection.page(&self.rows, &query, offset, limit);
+                post(
+                    &FromWorker::Page {
+                        seq,
+                        total,
+                        offset,
+                        rows,
+                    },
+                    None,
+                );
+            }
+            ToWorker::User { index } => match self.raw.get(index as usize) {
+                Some(Some(json)) => post(
+                    &FromWorker::User {
+                        index,
+                        json: pretty(json),
+                    },
+                    None,
+                ),
+                _ => post(
+                    &FromWorker::Error {
+                        message: format!("user {} is not kept (too many users)", index + 1),
+                    },
+                    None,
+                ),
+            },
+            ToWorker::Export { kind } => match self.export(kind) {
+                Ok(bytes) => {
+                    let (_, mime) = kind.file();
+                    let blob = blob(&bytes, mime);
+                    post(
+                        &FromWorker::Export {
+                            kind,
+                            bytes: bytes.len(),
+                        },
+                        Some(&blob),
+                    );
+                }
+                Err(message) => post(&FromWorker::Error { message }, None),
+            },
+        }
+    }
+
+    /// The report in `kind`, by the core's writers; the per-user reports check the files again
+    /// (keeping every full record would take far more memory than the files).
+    fn export(&self, kind: ExportKind) -> Result<Vec<u8>, String> {
+        let io = |e: std::io::Error| e.to_string();
+        match kind {
+            ExportKind::Markdown => {
+                let title: Vec<String> = self.inputs.users.iter().map(|f| f.name()).collect();
+                Ok(markdown::render(&self.summary, &title.join(", ")).into_bytes())
+            }
+            ExportKind::Csv => {
+                let mut out = Vec::new();
+                let mut report = CsvReport::new(&mut out).map_err(io)?;
+                let mut failed = Ok(());
+                run::check(&self.inputs, false, &mut |_, record| {
+                    if failed.is_ok() {
+                        failed = report.user(&record);
+                    }
+                })?;
+                failed.map_err(io)?;
+                report.finish().map_err(io)?;
+                Ok(out)
+            }
+            ExportKind::Json => {
+                let mut out = Vec::new();
+                let mut report = JsonReport::new(&mut out).map_err(io)?;
+                let mut failed = Ok(());
+                let finished = run::check(&self.inputs, false, &mut |_, record| {
+                    if failed.is_ok() {
+                        failed = report.user(&record);
+                    }
+                })?;
+                failed.map_err(io)?;
+                report.finish(&finished.summary).map_err(io)?;
+                Ok(out)
+            }
+        }
+    }
+}
+
+/// The user as the playground's editor shows JSON: indented.
+fn pretty(json: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(json)
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or_else(|_| json.to_string())
+}
+
+fn blob(bytes: &[u8], mime: &str) -> JsValue {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map(JsValue::from)
+        .unwrap_or(JsValue::NULL)
+}
