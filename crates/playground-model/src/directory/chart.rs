@@ -4,9 +4,14 @@
 /// One bar, in the chart's own coordinates (SVG user units).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
+    /// The value's name, drawn beside the bar.
     pub label: String,
+    /// The value itself.
     pub count: usize,
+    /// Top edge of the bar (SVG user units).
     pub y: f64,
+    /// Length of the bar (SVG user units): proportional to the largest count, at most
+    /// [`Layout::max_width`], at least 1 for a non-zero count, 0 for a zero count.
     pub width: f64,
     /// Share of the total, in percent, rounded to one decimal.
     pub percent: f64,
@@ -17,10 +22,13 @@ pub struct Bar {
 pub struct Layout {
     /// Longest bar.
     pub max_width: f64,
+    /// Thickness of each bar (SVG user units).
     pub bar_height: f64,
+    /// Space between two bars (SVG user units).
     pub gap: f64,
 }
 
+/// The layout the summary's charts use.
 pub const LAYOUT: Layout = Layout {
     max_width: 300.0,
     bar_height: 18.0,

@@ -5,50 +5,81 @@ use super::chart;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+/// What the page shows of the core's go-live summary.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SummaryView {
+    /// Users checked.
     pub users: usize,
+    /// Outcome name (`create`, `update`, …) → users with that outcome.
     pub outcomes: BTreeMap<String, usize>,
+    /// Users or records that could not be read.
     pub read_errors: usize,
+    /// Finding code → users with at least one finding of that code.
     pub findings: BTreeMap<String, usize>,
+    /// Users with at least one error.
     pub users_with_errors: usize,
+    /// Users with warnings but no error.
     pub users_with_warnings: usize,
+    /// The rejected phone formats, most common first.
     pub rejected_phone_formats: Vec<PhoneFormat>,
+    /// How many matching values are held by several users.
     pub duplicate_matching_value_count: usize,
+    /// Users whose manager is neither provisioned nor in Genesys.
     pub managers_missing: usize,
+    /// Groups that do not exist in Genesys, with their members.
     pub missing_groups: Vec<MissingGroup>,
+    /// Where the first cycle stands against Entra's quarantine rule.
     pub quarantine: Quarantine,
+    /// Assumptions the numbers rest on.
     pub notes: Vec<String>,
 }
 
+/// A format of rejected phone values, with an example.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PhoneFormat {
+    /// The values' shape, digits written as `N`.
     pub shape: String,
+    /// How many values have this shape.
     pub count: usize,
+    /// The first user with such a value.
     pub example_user: String,
+    /// That user's value.
     pub example_value: String,
+    /// What Genesys would do with it, in words.
     pub verdict: String,
+    /// An expression that fixes the example, when the core found one.
     pub suggested_expression: Option<String>,
 }
 
+/// A group the users are in that does not exist in Genesys.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct MissingGroup {
+    /// The group's name or id.
     pub group: String,
+    /// Users in scope who are members.
     pub members: usize,
+    /// The first of them.
     pub example_user: String,
 }
 
+/// The first cycle measured against Entra's quarantine rule.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Quarantine {
+    /// The rule, in words.
     pub rule: String,
+    /// Users Entra acts on.
     pub operations: usize,
+    /// Users Entra fails.
     pub failures: usize,
+    /// Failures as a share of operations, in percent.
     pub failure_percent: f64,
+    /// Whether the first cycle would most likely quarantine the job.
     pub at_risk: bool,
+    /// Where the directory stands, in words.
     pub verdict: String,
 }
 
@@ -62,6 +93,7 @@ pub const OUTCOMES: [(&str, &str); 5] = [
 ];
 
 impl SummaryView {
+    /// Users with `outcome` (an outcome name); 0 when absent.
     pub fn count(&self, outcome: &str) -> usize {
         self.outcomes.get(outcome).copied().unwrap_or(0)
     }

@@ -11,8 +11,11 @@ use std::cmp::Ordering;
 pub struct Row {
     /// Place in the input order (0-based), for opening the user.
     pub index: u32,
+    /// The user's `id`, as read from the export.
     pub id: String,
+    /// The user's `userName`.
     pub user_name: String,
+    /// The user's display name.
     pub display_name: String,
     /// `create`, `update`, `unchanged`, `out of scope` or `fail` (the core's `Outcome::as_str`).
     pub outcome: String,
@@ -29,14 +32,18 @@ pub enum SortKey {
     /// Input order.
     #[default]
     Position,
+    /// By `userName`.
     UserName,
+    /// By display name.
     DisplayName,
+    /// By outcome.
     Outcome,
     /// Number of finding codes.
     Findings,
 }
 
 impl SortKey {
+    /// Every key, in the order the page offers them.
     pub const ALL: [SortKey; 5] = [
         SortKey::Position,
         SortKey::UserName,
@@ -45,6 +52,7 @@ impl SortKey {
         SortKey::Findings,
     ];
 
+    /// The key's name in the page's state and in JSON.
     pub fn name(self) -> &'static str {
         match self {
             SortKey::Position => "position",
@@ -55,6 +63,7 @@ impl SortKey {
         }
     }
 
+    /// The key's label on the page.
     pub fn label(self) -> &'static str {
         match self {
             SortKey::Position => "file order",
@@ -65,6 +74,7 @@ impl SortKey {
         }
     }
 
+    /// The key named `name` (see [`SortKey::name`]); [`SortKey::Position`] for an unknown name.
     pub fn from_name(name: &str) -> SortKey {
         SortKey::ALL
             .into_iter()
@@ -73,10 +83,13 @@ impl SortKey {
     }
 }
 
+/// A sort: the column and the direction.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sort {
+    /// The column sorted by.
     pub key: SortKey,
+    /// `true`: descending (the order reversed); `false`: ascending.
     pub descending: bool,
 }
 
@@ -90,6 +103,7 @@ pub struct Query {
     pub code: Option<String>,
     /// Text found (ignoring case) in the id, userName, display name or note.
     pub search: String,
+    /// The order of the rows kept.
     pub sort: Sort,
 }
 

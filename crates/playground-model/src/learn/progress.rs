@@ -11,6 +11,7 @@ pub const PROGRESS_KEY: &str = "scim-playground.learn";
 /// The most lessons the saved progress keeps (far more than exist; bounds a tampered value).
 const MAX_ENTRIES: usize = 256;
 
+/// A learner's progress through the lessons, as saved in the browser.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Progress {
@@ -42,6 +43,7 @@ impl Progress {
         serde_json::to_string(self).expect("progress is plain data")
     }
 
+    /// Whether lesson `id` is solved.
     pub fn is_solved(&self, id: &str) -> bool {
         self.solved.contains(id)
     }
