@@ -6,7 +6,7 @@
 use crate::blob_reader::BlobReader;
 use crate::post;
 use mapping_core::directory::check::{Checker, Config, UserRecord};
-use mapping_core::directory::matching::existing::{ExistingUsers, GenesysUser};
+use mapping_core::directory::matching::existing::{read_genesys_users, ExistingUsers, GenesysUser};
 use mapping_core::directory::readers::{self, csv_users, Format, Item};
 use mapping_core::directory::scope::{AssignedBy, Assignment, Scope, ScopeFilter};
 use mapping_core::directory::summary::Summary;
@@ -187,33 +187,15 @@ fn config(inputs: &Inputs) -> Result<Config, String> {
     })
 }
 
-/// The Genesys SCIM users; any unreadable one ends the run (matching against a partial list
-/// would predict creates that are really conflicts).
+/// The Genesys SCIM users of every file (see `read_genesys_users`); any unreadable one ends the
+/// run.
 fn existing_users(files: &[File]) -> Result<Vec<GenesysUser>, String> {
     let mut users = Vec::new();
     for file in files {
         let name = file.name();
         let reader = BlobReader::new(file.clone().into(), Rc::new(Cell::new(0)))
             .map_err(|e| format!("{name}: {e}"))?;
-        let mut problem = None;
-        readers::read(reader, Some(Format::Json), &name, &mut |item| {
-            match item {
-                Item::User(u) => match GenesysUser::from_scim(u.json) {
-                    Ok(g) => users.push(g),
-                    Err(e) => problem = Some(format!("{}: {e}", u.position)),
-                },
-                Item::Error(e) => problem = Some(e.to_string()),
-            }
-            if problem.is_some() {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        })
-        .map_err(|e| e.to_string())?;
-        if let Some(p) = problem {
-            return Err(p);
-        }
+        read_genesys_users(reader, &name, &mut users)?;
     }
     Ok(users)
 }

@@ -9,6 +9,7 @@
 use crate::inputs;
 use mapping_core::diag::Severity;
 use mapping_core::directory::check::{Checker, Config, Outcome, Prepared};
+use mapping_core::directory::matching::existing::read_genesys_users;
 use mapping_core::directory::matching::{ExistingUsers, GenesysUser};
 use mapping_core::directory::readers::{self, Format, Item};
 use mapping_core::directory::report::{csv::CsvReport, human, json::JsonReport, markdown};
@@ -164,30 +165,11 @@ fn config(args: &CheckArgs) -> Result<Config, String> {
     })
 }
 
-/// Genesys SCIM users; any unreadable one is an error (matching against a partial list would
-/// predict creates that are really conflicts).
+/// Genesys SCIM users from every `--existing` file (see `read_genesys_users`).
 fn existing_users(files: &[String]) -> Result<Vec<GenesysUser>, String> {
     let mut users = Vec::new();
     for file in files {
-        let mut problem = None;
-        readers::read(open(file)?, Some(Format::Json), file, &mut |item| {
-            match item {
-                Item::User(u) => match GenesysUser::from_scim(u.json) {
-                    Ok(g) => users.push(g),
-                    Err(e) => problem = Some(format!("{}: {e}", u.position)),
-                },
-                Item::Error(e) => problem = Some(e.to_string()),
-            }
-            if problem.is_some() {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        })
-        .map_err(|e| e.to_string())?;
-        if let Some(p) = problem {
-            return Err(p);
-        }
+        read_genesys_users(open(file)?, file, &mut users)?;
     }
     Ok(users)
 }

@@ -89,3 +89,33 @@ impl ExistingUsers {
             .collect()
     }
 }
+
+/// Reads a Genesys SCIM `GET /Users` export (one or many ListResponse pages, or a JSON array of
+/// users) from `reader`, named `file` in messages, into `users`. Any unreadable user is an error
+/// with its position: matching against a partial list would predict creates that are really
+/// conflicts.
+pub fn read_genesys_users<R: std::io::BufRead>(
+    reader: R,
+    file: &str,
+    users: &mut Vec<GenesysUser>,
+) -> Result<(), String> {
+    use crate::directory::readers::{self, Format, Item};
+    use std::ops::ControlFlow;
+    let mut problem = None;
+    readers::read(reader, Some(Format::Json), file, &mut |item| {
+        match item {
+            Item::User(u) => match GenesysUser::from_scim(u.json) {
+                Ok(g) => users.push(g),
+                Err(e) => problem = Some(format!("{}: {e}", u.position)),
+            },
+            Item::Error(e) => problem = Some(e.to_string()),
+        }
+        if problem.is_some() {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })
+    .map_err(|e| e.to_string())?;
+    problem.map_or(Ok(()), Err)
+}
