@@ -41,18 +41,16 @@ const results = [];
 for (let i = 0; i < RUNS; i++) {
   const t0 = await page.evaluate(() => performance.now());
   await page.locator('[data-testid="dir-run"]').click();
-  // Polls in the page (no main-thread work besides the check): the summary of this run appears.
+  // The run has started once Cancel shows; it is over when Cancel is gone and a verdict is there.
+  // Polls in the page (no main-thread work besides the check).
+  await page.locator('[data-testid="dir-cancel"]').waitFor({ state: 'attached', timeout: 60_000 });
   const t1 = await page.waitForFunction(
-    (n) => {
-      const el = document.querySelector('[data-testid="dir-verdict"] .muted');
-      const runs = (window.__runs ??= new Set());
-      if (el && !runs.has(el) && !document.querySelector('[data-testid="dir-cancel"]')) {
-        runs.add(el);
-        if (runs.size === n) return performance.now();
-      }
-      return false;
-    },
-    i + 1,
+    () =>
+      !document.querySelector('[data-testid="dir-cancel"]') &&
+      document.querySelector('[data-testid="dir-verdict"] .muted')
+        ? performance.now()
+        : false,
+    null,
     { timeout: 300_000, polling: 20 },
   ).then((h) => h.jsonValue());
   const worker = await page.locator('[data-testid="dir-verdict"] .muted').innerText();
