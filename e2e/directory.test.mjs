@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assert, runTests, summarize, until } from './harness.mjs';
 
 const BASE_URL = process.argv[2] ?? process.env.BASE_URL ?? 'http://127.0.0.1:8766/';
 const ORIGIN = new URL(BASE_URL).origin;
@@ -61,24 +62,6 @@ await page.goto(BASE_URL);
 await page.locator('[data-testid="requests"] [data-testid="request"]').first().waitFor({ state: 'attached' });
 log.beforeOpen = [...log.pageRequests];
 
-async function until(fn, what, timeout = TIMEOUT) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${String(last).slice(0, 300)})`);
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 const $ = (id) => page.locator(`[data-testid="${id}"]`);
 const lastLine = () => $('dir-last-line').innerText();
@@ -266,22 +249,8 @@ test('no request leaves the page, with files loaded', async () => {
   assert(log.consoleErrors.length === 0, `console errors: ${log.consoleErrors.join(' | ')}`);
 });
 
-let passed = 0;
-let failed = 0;
-const only = process.env.ONLY;
-for (const { name, fn } of tests) {
-  if (only && !name.includes(only)) continue;
-  const started = Date.now();
-  try {
-    await fn();
-    passed += 1;
-    console.log(`ok     ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed += 1;
-    console.log(`FAILED ${name} (${Date.now() - started} ms)\n       ${String(e?.stack ?? e).split('\n').join('\n       ')}`);
-  }
-}
+const results = await runTests(tests);
 await browser.close();
 rmSync(dir, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+summarize(results);
+process.exit(process.exitCode);

@@ -12,6 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { serve } from './static-server.mjs';
+import { assert } from './harness.mjs';
 
 const DIST = process.argv[2] ?? 'dist';
 const PREFIX = process.argv[3] ?? '/some/path/';
@@ -34,9 +35,6 @@ async function test(name, body) {
     failed += 1;
     console.log(`FAILED  ${name}\n        ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n        ')}`);
   }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
 }
 
 async function newPage(context) {

@@ -7,6 +7,7 @@
 
 import { chromium } from 'playwright-core';
 import { inflateRawSync } from 'node:zlib';
+import { assert, runTests, summarize, until } from './harness.mjs';
 
 const BASE_URL = process.argv[2] ?? process.env.BASE_URL ?? 'http://127.0.0.1:8766/';
 const ORIGIN = new URL(BASE_URL).origin;
@@ -38,24 +39,6 @@ async function openPage(url = BASE_URL, { height = 900 } = {}) {
   return { page, log, close: () => context.close() };
 }
 
-async function until(fn, what, timeout = TIMEOUT) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${String(last).slice(0, 300)})`);
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 const solvedState = (page) => page.locator('[data-testid="lesson-check"]').getAttribute('data-solved');
 const hints = (page) => page.locator('[data-testid="hint"]').count();
@@ -210,21 +193,6 @@ test('Connect: the curl command follows region and client id; the secret is in n
   await close();
 });
 
-let passed = 0;
-let failed = 0;
-const only = process.env.ONLY;
-for (const { name, fn } of tests) {
-  if (only && !name.includes(only)) continue;
-  const started = Date.now();
-  try {
-    await fn();
-    passed += 1;
-    console.log(`ok     ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed += 1;
-    console.log(`FAILED ${name} (${Date.now() - started} ms)\n       ${String(e?.stack ?? e).split('\n').join('\n       ')}`);
-  }
-}
+const results = await runTests(tests);
 await browser.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+summarize(results);

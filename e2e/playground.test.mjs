@@ -7,6 +7,7 @@
 // README_SCREENSHOT, when set, receives the light 1280 screenshot (docs/playground.png).
 
 import { chromium } from 'playwright-core';
+import { assert, runTests, summarize, until } from './harness.mjs';
 
 const BASE_URL = process.argv[2] ?? process.env.BASE_URL ?? 'http://127.0.0.1:8766/';
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
@@ -59,25 +60,6 @@ async function ready(page) {
   await page.locator('[data-testid="requests"] [data-testid="request"]').first().waitFor({ state: 'attached' });
 }
 
-/** Waits until `fn()` returns a truthy value (polling), or throws with `what`. */
-async function until(fn, what, timeout = TIMEOUT) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${String(last).slice(0, 300)})`);
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 const postBody = (page) =>
   page.locator('[data-testid="requests"] [data-method="POST"] [data-testid="request-body"]').innerText();
@@ -648,21 +630,6 @@ test('screenshots: light and dark, 1280 and 1440 wide', async () => {
   }
 });
 
-let passed = 0;
-let failed = 0;
-const only = process.env.ONLY;
-for (const { name, fn } of tests) {
-  if (only && !name.includes(only)) continue;
-  const started = Date.now();
-  try {
-    await fn();
-    passed += 1;
-    console.log(`ok     ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed += 1;
-    console.log(`FAILED ${name} (${Date.now() - started} ms)\n       ${String(e?.stack ?? e).split('\n').join('\n       ')}`);
-  }
-}
+const results = await runTests(tests);
 await browser.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+summarize(results);
