@@ -15,6 +15,10 @@ mod gate;
 mod inputs;
 
 use clap::{Parser, Subcommand};
+
+/// The allocator: see Cargo.toml for why.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
