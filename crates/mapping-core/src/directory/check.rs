@@ -15,7 +15,7 @@ use crate::finding::{Finding, FindingCode};
 use crate::genesys::targets::{self, TargetType};
 use crate::graph::{phone_region, read_user, Lifecycle};
 use crate::mapping::model::MappingSet;
-use crate::phone::{GenesysVerdict, PhoneAnalysis};
+use crate::phone::{GenesysVerdict, PhoneAnalysis, Suggestions};
 use crate::provision::rows::{evaluate_compiled, Operation, RowResult, RowValue};
 use crate::provision::values::wire_value;
 use crate::provision::{self, CompiledSet, Options, Requests};
@@ -181,6 +181,9 @@ impl Engine {
         let mut options = Options {
             dialect: config.dialect,
             genesys_groups: config.genesys_groups.clone().unwrap_or_default(),
+            // The check reports the phones Genesys refuses; a suggestion for the others would
+            // be proven (evaluated, analysed again) for nothing.
+            phone_suggestions: Suggestions::Refused,
             ..Options::default()
         };
         if let Some(existing) = &config.existing {

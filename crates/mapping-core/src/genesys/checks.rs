@@ -8,7 +8,7 @@
 use super::targets::{self, EMAIL_TYPES, EXTERNAL_ID_AUTHORITIES, MAX_ROUTING_ENTRIES};
 use crate::expr::Value;
 use crate::finding::{Field, Finding, FindingCode};
-use crate::phone::{self, shown, GenesysVerdict, PhoneAnalysis, PhoneSource};
+use crate::phone::{self, shown, GenesysVerdict, PhoneAnalysis, PhoneSource, Suggestions};
 use crate::scim::path::TargetPath;
 use crate::source::SourceAttributes;
 use serde::Serialize;
@@ -47,6 +47,8 @@ pub struct CheckedUser<'a> {
     /// The upper-case two-letter region (e.g. `DE`) that numbers without a country code are
     /// read in, if known.
     pub region: Option<&'a str>,
+    /// Which phone values get a suggested expression.
+    pub suggestions: Suggestions,
 }
 
 /// Checks the values of a create; returns findings and the phone analyses.
@@ -70,7 +72,7 @@ pub fn check_create(
                     expression,
                     attributes: user.attributes,
                 });
-                let (f, p) = check.phone(user.region, source);
+                let (f, p) = check.phone(user.region, source, user.suggestions);
                 findings.extend(f);
                 phones.extend(p);
             }
@@ -143,12 +145,13 @@ impl RowCheck<'_> {
         &self,
         region: Option<&str>,
         source: Option<PhoneSource<'_>>,
+        suggestions: Suggestions,
     ) -> (Vec<Finding>, Vec<PhoneCheck>) {
         let Some(number) = self.text() else {
             return (Vec::new(), Vec::new());
         };
         let phone_type = self.path.filter.as_ref().map_or("", |f| f.value.as_str());
-        let analysis = phone::analyze(number, region, phone_type, source);
+        let analysis = phone::analyze_with(number, region, phone_type, source, suggestions);
         let number = shown(number);
         let mut findings = Vec::new();
         let severity_finding = match analysis.verdict {
@@ -304,6 +307,7 @@ mod tests {
             CheckedUser {
                 attributes: &source,
                 region,
+                suggestions: Suggestions::All,
             },
         )
     }

@@ -199,24 +199,45 @@ pub fn analyze(
     phone_type: &str,
     source: Option<PhoneSource<'_>>,
 ) -> PhoneAnalysis {
-    analyze_impl(input, default_region, phone_type, source, true)
+    analyze_with(input, default_region, phone_type, source, Suggestions::All)
 }
 
-/// [`analyze`] without building a suggestion (used to prove suggestions).
-pub(crate) fn analyze_without_suggestion(
-    input: &str,
-    default_region: Option<&str>,
-    phone_type: &str,
-) -> PhoneAnalysis {
-    analyze_impl(input, default_region, phone_type, None, false)
+/// Which values an analysis builds a [`Suggestion`] for. Building one proves it: the suggested
+/// expression is evaluated on the user and its result analysed again, which costs about as much
+/// as the analysis itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Suggestions {
+    /// Every value that is not already E.164 or a tel URI, accepted or not: the playground
+    /// shows the cleaner mapping for a value Genesys only accepts after normalizing.
+    #[default]
+    All,
+    /// Only the values Genesys refuses ([`GenesysVerdict::Rejected`] and
+    /// [`GenesysVerdict::ExtensionOnly`]): the go-live check reports nothing about the others.
+    Refused,
+    /// None (used while proving a suggestion).
+    Never,
 }
 
-fn analyze_impl(
+impl Suggestions {
+    fn wanted(self, verdict: GenesysVerdict) -> bool {
+        match self {
+            Suggestions::All => true,
+            Suggestions::Refused => matches!(
+                verdict,
+                GenesysVerdict::Rejected | GenesysVerdict::ExtensionOnly
+            ),
+            Suggestions::Never => false,
+        }
+    }
+}
+
+/// [`analyze`], building suggestions only for the values `suggestions` asks for.
+pub fn analyze_with(
     input: &str,
     default_region: Option<&str>,
     phone_type: &str,
     source: Option<PhoneSource<'_>>,
-    with_suggestion: bool,
+    suggestions: Suggestions,
 ) -> PhoneAnalysis {
     if input.len() > MAX_PHONE_LENGTH {
         return too_long(input, default_region);
@@ -250,7 +271,7 @@ fn analyze_impl(
             Form::CanonicalTel | Form::E164 | Form::LooseTel | Form::ExtensionOnlyTel
         );
     let suggestion = match canonical {
-        Some(t) if with_suggestion && needs_fix => suggest::suggest(&parsed, t, source),
+        Some(t) if needs_fix && suggestions.wanted(verdict) => suggest::suggest(&parsed, t, source),
         _ => None,
     };
     let reading = parsed.reading.as_ref();

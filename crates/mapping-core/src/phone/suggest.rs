@@ -8,7 +8,7 @@
 //! suggestion rather than a wrong one.
 
 use super::parse::{ExtStyle, Parsed, Retry};
-use super::{analyze_without_suggestion, GenesysVerdict, PhoneSource, Suggestion};
+use super::{analyze_with, GenesysVerdict, PhoneSource, Suggestion, Suggestions};
 use crate::expr::{EvalContext, Outcome, Value};
 use crate::source::SourceAttributes;
 
@@ -155,7 +155,13 @@ fn prove(
     canonical_type: &str,
 ) -> Option<Suggestion> {
     let result = evaluate(&plan.expr, attributes)?;
-    let check = analyze_without_suggestion(&result, parsed.region.as_deref(), "work");
+    let check = analyze_with(
+        &result,
+        parsed.region.as_deref(),
+        "work",
+        None,
+        Suggestions::Never,
+    );
     let proven = match expect {
         Expect::Number { e164, extension } => {
             matches!(

@@ -488,3 +488,20 @@ mod properties {
         }
     }
 }
+
+/// The go-live check asks for suggestions only where Genesys refuses the value: an `other`
+/// number Genesys keeps as written gets none, a refused `work` number still gets its fix.
+#[test]
+fn suggestions_for_refused_values_only() {
+    let other = |s| analyze_with("+1 425 555 0109", Some("US"), "other", None, s);
+    assert_eq!(other(Suggestions::All).verdict, GenesysVerdict::Accepted);
+    assert!(other(Suggestions::All).suggestion.is_some());
+    assert!(other(Suggestions::Refused).suggestion.is_none());
+    let work = |s| analyze_with("+1 425 555 0109", Some("US"), "work", None, s);
+    assert_eq!(work(Suggestions::Refused).verdict, GenesysVerdict::Rejected);
+    assert_eq!(
+        work(Suggestions::Refused).suggestion.map(|s| s.expression),
+        work(Suggestions::All).suggestion.map(|s| s.expression)
+    );
+    assert!(work(Suggestions::Never).suggestion.is_none());
+}

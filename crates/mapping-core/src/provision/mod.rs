@@ -13,6 +13,7 @@ use crate::finding::{Field, Finding, FindingCode};
 use crate::genesys::checks::{check_create, CheckedUser, FlowingValue, PhoneCheck};
 use crate::graph::{phone_region, read_user, GraphUser, Lifecycle};
 use crate::mapping::model::MappingSet;
+use crate::phone::Suggestions;
 use crate::scim::patch::{patch_body, Dialect};
 use crate::scim::request::{match_query, ScimRequest};
 use crate::source::{SourceAttributes, UserError};
@@ -37,6 +38,8 @@ pub struct Options {
     /// What every row is evaluated with besides the user: clock, random seed, values already
     /// taken in Genesys, tenant domain, and whether to trace.
     pub ctx: EvalContext,
+    /// Which phone values get a suggested expression (every one not in E.164 by default).
+    pub phone_suggestions: Suggestions,
 }
 
 impl Default for Options {
@@ -48,6 +51,7 @@ impl Default for Options {
             genesys_groups: Vec::new(),
             default_region: None,
             ctx: EvalContext::default(),
+            phone_suggestions: Suggestions::All,
         }
     }
 }
@@ -228,6 +232,7 @@ fn check_rows(
         CheckedUser {
             attributes,
             region: region.as_deref(),
+            suggestions: options.phone_suggestions,
         },
     )
 }
