@@ -1,10 +1,10 @@
 //! Diagnostics: errors and warnings as values, each pointing at a span of the expression text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A half-open byte range `start..end` into the expression text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct Span {
     /// Byte offset of the first byte covered.
     pub start: usize,
@@ -45,7 +45,7 @@ pub enum Stage {
 }
 
 /// How serious a diagnostic or a [`crate::Finding`] is; serialized in lowercase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Wrong: the expression, row or request fails, or will be refused.

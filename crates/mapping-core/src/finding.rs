@@ -3,10 +3,10 @@
 //! it is about one.
 
 use crate::diag::{Severity, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which part of a row a finding is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     /// The target attribute path.
@@ -228,10 +228,18 @@ impl Serialize for FindingCode {
     }
 }
 
+impl<'de> Deserialize<'de> for FindingCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        FindingCode::parse(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown finding code {name:?}")))
+    }
+}
+
 /// One thing worth telling an admin about a mapping set or a previewed user: what, how
 /// serious, and where (row, field, span) when it is about one place. Serialized in camelCase,
 /// with the absent places left out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// How serious it is.

@@ -4,7 +4,7 @@
 //! [`Checker`]; per user only that user's work is done.
 
 use super::after::after_change;
-use super::matching::{lookup, ExistingUsers, Match, Matcher};
+use super::matching::{candidate, lookup, ExistingUsers, Match, Matcher};
 use super::position::{Position, ReadError};
 use super::readers::RawUser;
 use super::scope::Scope;
@@ -20,7 +20,7 @@ use crate::provision::rows::{evaluate_compiled, Operation, RowResult, RowValue};
 use crate::provision::values::wire_value;
 use crate::provision::{self, CompiledSet, Options, Requests};
 use crate::scim::patch::{patch_body, Change, Dialect};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 /// What the check needs besides the users.
@@ -43,7 +43,7 @@ pub struct Config {
 }
 
 /// What Entra will do with a user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
     /// Not in Genesys: Entra sends a `POST /Users`.
@@ -81,7 +81,7 @@ impl Outcome {
 }
 
 /// One user's result.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserRecord {
     /// Where the user was read.
@@ -102,13 +102,13 @@ pub struct UserRecord {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure: Option<String>,
     /// For an update: the attributes that change, and the PATCH.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changed: Vec<String>,
     /// The PATCH body of an update.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub patch: Option<Json>,
     /// With a mapping change: the attributes it changes for this user, and the PATCH it causes.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub after_changed: Vec<String>,
     /// The PATCH the mapping change causes on the next cycle.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -132,7 +132,7 @@ impl UserRecord {
 }
 
 /// Users checked so far, for a progress display.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
     /// Users checked.
@@ -155,14 +155,17 @@ pub struct Engine {
 }
 
 /// One user prepared by the [`Engine`], to be completed in input order by the [`Checker`].
+/// It travels as JSON between the browser's workers (serde both ways).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Prepared {
     record: UserRecord,
     /// `None` when the user is out of scope or could not be evaluated.
     evaluated: Option<Evaluated>,
 }
 
-/// What the completion needs of a preview, reduced in the worker thread so the rest of the
-/// preview is freed where it was allocated.
+/// What the completion needs of a preview, reduced where the user was prepared so the rest of
+/// the preview is freed there.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Evaluated {
     /// The value of each matching row that has one, in the set's row order.
     matching: Vec<(usize, String)>,
@@ -170,9 +173,26 @@ struct Evaluated {
     rejected_phones: Vec<PhoneAnalysis>,
     manager: Option<String>,
     groups: Vec<String>,
-    /// The rows evaluated for an update (with `--existing`).
-    update_rows: Option<Vec<RowResult>>,
+    /// Whom the user matches in Genesys (with `--existing` and a matching value).
+    candidate: Option<Candidate>,
     enabled: bool,
+}
+
+/// The Genesys user a directory user matches before claims are settled
+/// ([`super::matching::candidate`]), and for a single match what the update would be.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Candidate {
+    found: Match,
+    update: Option<Update>,
+}
+
+/// The update of a matched Genesys user: the attributes that change, the PATCH, and the
+/// findings it brings (an inactive match, values that cannot be written).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Update {
+    changed: Vec<String>,
+    patch: Option<Json>,
+    findings: Vec<Finding>,
 }
 
 impl Engine {
@@ -289,14 +309,12 @@ impl Engine {
             }
             record.findings.extend(findings);
         }
-        let update_rows = self.config.existing.as_ref().map(|_| {
-            evaluate_compiled(
-                &self.mappings,
-                &preview.user.attributes,
-                &options.ctx,
-                Operation::Update,
-            )
-        });
+        let candidate = match &self.config.existing {
+            Some(existing) if !matching.is_empty() => {
+                Some(self.candidate(existing, &matching, &preview.user.attributes, options))
+            }
+            _ => None,
+        };
         let enabled = raw.json.get("accountEnabled").and_then(Json::as_bool) != Some(false);
         let rejected_phones = preview
             .phones
@@ -316,10 +334,42 @@ impl Engine {
                 rejected_phones,
                 manager: preview.user.manager.map(|m| m.id),
                 groups: preview.user.groups,
-                update_rows,
+                candidate,
                 enabled,
             }),
         }
+    }
+}
+
+impl Engine {
+    /// Whom the user matches, and for a single match the update its rows would send.
+    fn candidate(
+        &self,
+        existing: &ExistingUsers,
+        matching: &[(usize, String)],
+        attributes: &crate::source::SourceAttributes,
+        options: &Options,
+    ) -> Candidate {
+        let found = candidate(existing, matching);
+        let update = match &found {
+            Match::One { user, .. } => {
+                let held = &existing.users[*user];
+                let mut findings = Vec::new();
+                if !held.active {
+                    findings.push(Finding::warning(FindingCode::InactiveMatch, format!("matches the inactive Genesys user {}: if Genesys leaves it out of the userName query, Entra creates and Genesys answers 409", held.user_name)));
+                }
+                let rows =
+                    evaluate_compiled(&self.mappings, attributes, &options.ctx, Operation::Update);
+                let changes = diff(&rows, &held.json, &self.options.provisioned, &mut findings);
+                Some(Update {
+                    changed: changes.iter().map(|c| c.path.to_patch_path()).collect(),
+                    patch: patch_body(&changes, self.config.dialect),
+                    findings,
+                })
+            }
+            _ => None,
+        };
+        Candidate { found, update }
     }
 }
 
@@ -410,10 +460,13 @@ impl Checker {
                 ),
             );
         }
-        let Some(existing) = &config.existing else {
+        let (Some(existing), Some(candidate)) = (&config.existing, &e.candidate) else {
             return create(record, e.enabled);
         };
-        match self.matcher.find(existing, &e.matching, record.position.record) {
+        match self
+            .matcher
+            .claim(candidate.found.clone(), record.position.record)
+        {
             Match::None | Match::NoValue => create(record, e.enabled),
             Match::Several { row, count } => set_failure(
                 record,
@@ -423,16 +476,14 @@ impl Checker {
                 record,
                 Finding::error(FindingCode::DuplicateSource, format!("the Genesys user {} was already matched by record {}: Entra fails it with DuplicateSourceEntries", existing.users[user].user_name, by + 1)),
             ),
-            Match::One { user, .. } => {
-                let held = &existing.users[user];
-                if !held.active {
-                    record.findings.push(Finding::warning(FindingCode::InactiveMatch, format!("matches the inactive Genesys user {}: if Genesys leaves it out of the userName query, Entra creates and Genesys answers 409", held.user_name)));
-                }
-                let rows = e.update_rows.as_deref().unwrap_or(&[]);
-                let changes = diff(rows, &held.json, &engine.options.provisioned, &mut record.findings);
-                record.changed = changes.iter().map(|c| c.path.to_patch_path()).collect();
-                record.patch = patch_body(&changes, config.dialect);
-                if changes.is_empty() {
+            Match::One { .. } => {
+                let Some(update) = &candidate.update else {
+                    return Outcome::Unchanged;
+                };
+                record.findings.extend(update.findings.iter().cloned());
+                record.changed = update.changed.clone();
+                record.patch = update.patch.clone();
+                if update.changed.is_empty() {
                     Outcome::Unchanged
                 } else {
                     Outcome::Update
@@ -633,5 +684,41 @@ mod tests {
         let r = c.check(raw(0, u));
         assert_eq!(r.outcome, Outcome::Unchanged, "{:?}", r.changed);
         assert!(r.patch.is_none());
+    }
+
+    /// The browser's workers prepare users in one worker and complete them in another, with
+    /// [`Prepared`] as JSON in between: the records must be the same as a check in one place,
+    /// claims and updates included.
+    #[test]
+    fn a_prepared_user_survives_json_and_completes_the_same() {
+        let genesys = vec![
+            json!({"id": "g1", "userName": "a@x.example", "active": false, "title": "Boss", "displayName": "U"}),
+            json!({"id": "g2", "userName": "dup@x.example", "active": true}),
+            json!({"id": "g3", "userName": "dup@x.example", "active": true}),
+        ];
+        let mut users = vec![
+            graph_user("a@x.example"),
+            graph_user("A@x.example"),
+            graph_user("dup@x.example"),
+            graph_user("new@x.example"),
+        ];
+        users[3]["businessPhones"] = json!(["0425 555 0109 x7"]);
+        let mut direct = checker(genesys.clone());
+        let mut relayed = checker(genesys);
+        let engine = relayed.engine();
+        let mut options = engine.options();
+        for (n, user) in users.into_iter().enumerate() {
+            let expected = direct.check(raw(n, user.clone()));
+            let prepared = engine.prepare(&mut options, raw(n, user));
+            let text = serde_json::to_string(&prepared).unwrap();
+            let back: Prepared = serde_json::from_str(&text).unwrap();
+            let got = relayed.complete(back);
+            assert_eq!(
+                serde_json::to_value(&got).unwrap(),
+                serde_json::to_value(&expected).unwrap()
+            );
+        }
+        let outcomes = |c: Checker| serde_json::to_value(c.finish()).unwrap();
+        assert_eq!(outcomes(relayed), outcomes(direct));
     }
 }

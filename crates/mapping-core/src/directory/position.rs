@@ -1,11 +1,11 @@
 //! Where a user (or a problem) is in an input file: the file, the record's index, and the line,
 //! column and byte offset where it starts or where reading failed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Where a user record starts, or where reading failed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct Position {
     /// The file name as given (`-` for standard input).
@@ -40,7 +40,7 @@ impl fmt::Display for Position {
 }
 
 /// A user, or a whole input, that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReadError {
     /// Where it happened.

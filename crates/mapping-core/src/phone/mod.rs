@@ -88,7 +88,7 @@ pub use genesys::{is_genesys_phone_type, GENESYS_PHONE_TYPES};
 
 use crate::source::SourceAttributes;
 use genesys::Form;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The longest value analysed, in bytes. E.164 is at most 16 characters; a tel URI with an
 /// extension and separators stays well under 100. Longer values are refused unread.
@@ -119,7 +119,7 @@ pub fn shown(value: &str) -> String {
 }
 
 /// Everything known about one phone value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhoneAnalysis {
     /// The value as given.
     pub input: String,
@@ -149,7 +149,7 @@ pub struct PhoneAnalysis {
 }
 
 /// What Genesys Cloud would most likely do with the value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum GenesysVerdict {
     /// Taken and stored as sent.
     Accepted,
@@ -178,7 +178,7 @@ impl GenesysVerdict {
 }
 
 /// An Entra expression that fixes the value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suggestion {
     /// The expression text to put in the row's source.
     pub expression: String,

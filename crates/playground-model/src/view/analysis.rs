@@ -267,6 +267,7 @@ pub fn options(settings: &Settings, state: Lifecycle, now: i64) -> Options {
             .collect(),
         default_region: (!region.is_empty()).then(|| region.to_ascii_uppercase()),
         ctx: eval_context(settings, now),
+        ..Options::default()
     }
 }
 

@@ -8,10 +8,11 @@ pub mod lookup;
 
 pub use existing::{ExistingUsers, GenesysUser};
 
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// What matching found for one user.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Match {
     /// Nobody: Entra creates the user.
     None,
@@ -55,44 +56,57 @@ impl Matcher {
         values: &[(usize, String)],
         record: usize,
     ) -> Match {
-        let mut any_value = false;
-        for (row, path, index) in &existing.indexes {
-            let Some((_, v)) = values.iter().find(|(r, _)| r == row) else {
-                continue;
-            };
-            if v.is_empty() {
-                continue;
+        self.claim(candidate(existing, values), record)
+    }
+
+    /// Takes the Genesys user a [`candidate`] found for the directory user `record`, unless an
+    /// earlier directory user took it ([`Match::Claimed`]). Users must come in input order.
+    pub fn claim(&mut self, candidate: Match, record: usize) -> Match {
+        let Match::One { user, .. } = candidate else {
+            return candidate;
+        };
+        match self.claimed.get(&user) {
+            Some(&by) => Match::Claimed { user, by },
+            None => {
+                self.claimed.insert(user, record);
+                candidate
             }
-            any_value = true;
-            match index.get(&existing::key(path, v)).map(Vec::as_slice) {
-                None | Some([]) => continue,
-                Some([one]) => {
-                    return match self.claimed.get(one) {
-                        Some(by) => Match::Claimed {
-                            user: *one,
-                            by: *by,
-                        },
-                        None => {
-                            self.claimed.insert(*one, record);
-                            Match::One {
-                                user: *one,
-                                row: *row,
-                            }
-                        }
-                    }
+        }
+    }
+}
+
+/// Whom the user whose matching rows give `values` (row index, value) matches, by the matching
+/// attributes in precedence order, before asking whether another directory user took them:
+/// the same for every user whatever the order, so it can be found on any thread.
+pub fn candidate(existing: &ExistingUsers, values: &[(usize, String)]) -> Match {
+    let mut any_value = false;
+    for (row, path, index) in &existing.indexes {
+        let Some((_, v)) = values.iter().find(|(r, _)| r == row) else {
+            continue;
+        };
+        if v.is_empty() {
+            continue;
+        }
+        any_value = true;
+        match index.get(&existing::key(path, v)).map(Vec::as_slice) {
+            None | Some([]) => continue,
+            Some([one]) => {
+                return Match::One {
+                    user: *one,
+                    row: *row,
                 }
-                Some(many) => {
-                    return Match::Several {
-                        row: *row,
-                        count: many.len(),
-                    }
+            }
+            Some(many) => {
+                return Match::Several {
+                    row: *row,
+                    count: many.len(),
                 }
             }
         }
-        if any_value || existing.indexes.is_empty() {
-            Match::None
-        } else {
-            Match::NoValue
-        }
+    }
+    if any_value || existing.indexes.is_empty() {
+        Match::None
+    } else {
+        Match::NoValue
     }
 }
