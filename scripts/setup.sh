@@ -51,6 +51,13 @@ setup_main() (
     DEBIAN_FRONTEND=noninteractive apt-get install -y brotli
   fi
 
+  # GNU time: the streaming check reads the peak memory of `scim-map check` with it.
+  if [ ! -x /usr/bin/time ]; then
+    say "installing Debian's time"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y time
+  fi
+
   if ! command -v node >/dev/null; then
     say "error: Node.js (>= 20) is needed for the e2e tests and wasm-opt 132"
     exit 1

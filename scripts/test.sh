@@ -107,6 +107,9 @@ stage "wasm test: app (Node + headless Chromium)" cargo test -p app --target was
 stage "build scim-map" cargo build -p mapping-cli
 stage "scim-map vectors ../shared/vectors/*.json" \
   target/debug/scim-map vectors ../shared/vectors/expressions.json ../shared/vectors/payloads.json
+# A million generated users piped through the release `scim-map check`: fails if its peak
+# memory passes the bound (memory must not grow with the number of users); prints users/s.
+stage "scim-map check streams 100k and 1M users in bounded memory (release)" bash scripts/stream-check.sh
 # `erase_components` makes Leptos type-erase components and reactive closures: a smaller wasm
 # (about 6% less gzip here). Only Trunk's wasm-release build uses it, so the debug builds of
 # clippy and the tests keep their cache.
