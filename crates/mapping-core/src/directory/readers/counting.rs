@@ -69,29 +69,58 @@ impl<R: BufRead> Counting<R> {
 
 /// Moves the place past `bytes`; an error when the current record grows past `limit`.
 fn advance(tracker: &Tracker, limit: u64, bytes: &[u8]) -> io::Result<()> {
-    {
-        let mut p = tracker.0.get();
-        for &b in bytes {
-            if b == b'\n' {
-                p.line += 1;
-                p.column = 0;
-            } else if b & 0xC0 != 0x80 {
-                p.column += 1;
+    let mut p = tracker.0.get();
+    p.advance(bytes);
+    tracker.0.set(p);
+    if p.byte - p.record_start > limit {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, too_large_message()));
+    }
+    Ok(())
+}
+
+/// What a record past [`MAX_USER_BYTES`] is told with, whatever the format.
+pub fn too_large_message() -> String {
+    format!(
+        "a user record is larger than {} MiB; the file is not a user export",
+        MAX_USER_BYTES / (1024 * 1024)
+    )
+}
+
+impl Place {
+    /// Moves past `bytes`, counted in bulk: newlines over the whole slice, characters (UTF-8
+    /// lead bytes) only after its last newline.
+    pub fn advance(&mut self, bytes: &[u8]) {
+        self.byte += bytes.len() as u64;
+        match memchr::memrchr(b'\n', bytes) {
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', &bytes[..=last]).count() as u64;
+                self.column = characters(&bytes[last + 1..]);
+            }
+            None => self.column += characters(bytes),
+        }
+    }
+
+    /// Where serde_json's error `e`, met while parsing `record` (whose first byte is at this
+    /// place), is in the file. serde_json counts lines from 1 and columns in bytes from 1 (the
+    /// column of the byte it stopped at).
+    pub fn of_json_error(self, record: &[u8], e: &serde_json::Error) -> Place {
+        let mut line_start = 0usize;
+        for _ in 1..e.line() {
+            match memchr::memchr(b'\n', &record[line_start..]) {
+                Some(at) => line_start += at + 1,
+                None => break,
             }
         }
-        p.byte += bytes.len() as u64;
-        tracker.0.set(p);
-        if p.byte - p.record_start > limit {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!(
-                    "a user record is larger than {} MiB; the file is not a user export",
-                    limit / (1024 * 1024)
-                ),
-            ));
-        }
-        Ok(())
+        let at = (line_start + e.column().saturating_sub(1)).min(record.len());
+        let mut place = self;
+        place.advance(&record[..at]);
+        place
     }
+}
+
+/// Characters in UTF-8 `bytes` (bytes that do not continue a character), as columns count them.
+fn characters(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64
 }
 
 impl<R: BufRead> Read for Counting<R> {

@@ -12,6 +12,7 @@
 
 pub mod counting;
 pub mod csv_users;
+pub mod json_scan;
 pub mod json_stream;
 pub mod ndjson;
 
