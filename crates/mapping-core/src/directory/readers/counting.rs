@@ -73,7 +73,10 @@ fn advance(tracker: &Tracker, limit: u64, bytes: &[u8]) -> io::Result<()> {
     p.advance(bytes);
     tracker.0.set(p);
     if p.byte - p.record_start > limit {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, too_large_message()));
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            too_large_message(),
+        ));
     }
     Ok(())
 }

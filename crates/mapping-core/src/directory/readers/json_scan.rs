@@ -122,14 +122,33 @@ impl<R: BufRead> Input<R> {
                 self.consume(n)?;
                 continue;
             };
-            if bom && buf[at..].starts_with(BOM) {
-                self.consume(at + BOM.len())?;
-                continue;
-            }
             let next = buf[at];
             self.consume(at)?;
-            return Ok(Some(next));
+            if !(bom && next == BOM[0] && self.skip_bom()?) {
+                return Ok(Some(next));
+            }
         }
+    }
+
+    /// Moves past a byte-order mark, which may straddle buffers; `false` (and nothing
+    /// consumed) when the next bytes are not one. Only its first byte may be consumed when the
+    /// rest is not there, and then its first byte is what [`Input::peek_top`] reports.
+    fn skip_bom(&mut self) -> Result<bool, Stop> {
+        if self.reader.fill_buf()?.starts_with(BOM) {
+            self.consume(BOM.len())?;
+            return Ok(true);
+        }
+        if BOM.starts_with(self.reader.fill_buf()?) {
+            // Only part of it is in this buffer.
+            for &expected in BOM {
+                if self.reader.fill_buf()?.first() != Some(&expected) {
+                    return Ok(false);
+                }
+                self.consume(1)?;
+            }
+            return Ok(true);
+        }
+        Ok(false)
     }
 
     /// The next byte after whitespace, not consumed; `None` at the end.
@@ -273,7 +292,10 @@ mod tests {
         input.stop_recording();
         let recorded = String::from_utf8_lossy(input.recorded()).into_owned();
         let next = input.peek().unwrap();
-        (result.map(|()| recorded).map_err(|e| format!("{e:?}")), next)
+        (
+            result.map(|()| recorded).map_err(|e| format!("{e:?}")),
+            next,
+        )
     }
 
     #[test]
@@ -338,5 +360,16 @@ mod tests {
         assert_eq!(input.place().column, 3);
         let mut input = Input::new("\u{feff}[".as_bytes());
         assert_eq!(input.peek().unwrap(), Some(0xEF));
+        for capacity in 1..4 {
+            let text = "\u{feff}\u{feff} [";
+            let mut input = Input::new(io::BufReader::with_capacity(capacity, text.as_bytes()));
+            assert_eq!(input.peek_top().unwrap(), Some(b'['));
+            assert_eq!(input.place().byte, 7);
+            // Half a mark at the end, or one followed by something else, is what is there.
+            for bytes in [&b"\xEF\xBB\xBF\xEF\xBB"[..], b"\xEF\xBB\xBF\xEFx"] {
+                let mut input = Input::new(io::BufReader::with_capacity(capacity, bytes));
+                assert_eq!(input.peek_top().unwrap(), Some(0xEF), "{bytes:?}");
+            }
+        }
     }
 }
