@@ -150,4 +150,13 @@ mod tests {
         assert_eq!(users[0].position.line, Some(2));
         assert!(errors[0].message.contains("longer than"));
     }
+
+    #[test]
+    fn a_broken_line_is_placed_where_the_parser_stopped_in_characters() {
+        let text = "{\"id\": \"1\"}\n  {\"é\": 1 2}\n";
+        let (_, errors) = read_all(text, Format::Ndjson);
+        let p = &errors[0].position;
+        let byte = text.find("2}").unwrap() as u64;
+        assert_eq!((p.line, p.column, p.byte), (Some(2), Some(11), Some(byte)));
+    }
 }
