@@ -186,7 +186,7 @@ impl<R: BufRead> Reader<'_, '_, R> {
 
     /// The error that ends the file when the record starting at `start` could not be scanned
     /// to its end: serde_json says what is wrong with the bytes recorded, and where.
-    fn broken_record(&mut self, start: Place, stop: Stop) -> Halt {
+    fn broken_record(&self, start: Place, stop: Stop) -> Halt {
         match stop {
             Stop::Io(_) | Stop::NotAValue => self.stopped(stop, "a value"),
             Stop::TooLarge => self.fatal_at(start, too_large_message()),
@@ -206,14 +206,22 @@ impl<R: BufRead> Reader<'_, '_, R> {
     /// The error that ends the file when the scanner stopped outside a record (`what` is
     /// being read), at the current place.
     fn stopped(&self, stop: Stop, what: &str) -> Halt {
-        self.fatal_here(&match stop {
+        let syntax = match stop {
             Stop::Io(e) => return self.fatal_at(self.input.place(), e.to_string()),
-            Stop::Eof => format!("EOF while parsing {what}"),
-            Stop::Mismatch => "a closing bracket that closes nothing open".into(),
-            Stop::TooDeep => "recursion limit exceeded".into(),
             Stop::TooLarge => return self.fatal_at(self.input.place(), too_large_message()),
+            Stop::Eof => format!("EOF while parsing {what}"),
+            Stop::Mismatch => {
+                // Reported at the bracket, which the scanner consumed (one byte, one column).
+                let mut at = self.input.place();
+                at.byte = at.byte.saturating_sub(1);
+                at.column = at.column.saturating_sub(1);
+                let message = "a closing bracket that does not match the open one";
+                return self.fatal_at(at, format!("not valid JSON: {message}"));
+            }
+            Stop::TooDeep => "recursion limit exceeded".into(),
             Stop::NotAValue => "expected value".into(),
-        })
+        };
+        self.fatal_here(&syntax)
     }
 
     /// The next byte after whitespace; the end of the file here ends it with an error.
@@ -497,6 +505,11 @@ mod tests {
             (r#"[{"id": "1"}, :]"#, ":]", "expected value"),
             ("42", "42", "expected a Graph page"),
             ("{garbage", "garbage", "key must be a string"),
+            (
+                r#"{"value": [], "x": [1}}"#,
+                "}",
+                "does not match the open one",
+            ),
         ];
         for (text, at, message) in cases {
             let (items, result) = read_buffered(text, 5);
@@ -533,6 +546,20 @@ mod tests {
         // A debug build reads these 90 MB well within this; the point is that nothing is parsed
         // past the limits.
         assert!(start.elapsed().as_secs() < 30);
+    }
+
+    #[test]
+    fn the_file_ending_after_the_users_array_is_fatal_too() {
+        let text = "{\"value\": [{\"id\": \"1\"}],\n \"@odata.nextLink\": \"https://gra";
+        let (users, errors) = read_all(text, Format::Json);
+        assert_eq!(users.len(), 1);
+        assert!(errors[0].fatal);
+        assert_eq!(
+            errors[0].message,
+            "not valid JSON: EOF while parsing an object"
+        );
+        assert_eq!(errors[0].position.line, Some(2));
+        assert_eq!(errors[0].position.byte, Some(text.len() as u64));
     }
 
     #[test]
