@@ -21,8 +21,6 @@ pub struct Place {
     pub column: u64,
     /// Byte offset where the current record started (the limit counts from here).
     pub record_start: u64,
-    /// Largest record seen so far, in bytes.
-    pub largest_record: u64,
 }
 
 /// The [`Place`], shared between the [`Counting`] reader and the parser reading through it.
@@ -39,13 +37,6 @@ impl Tracker {
     pub fn start_record(&self) {
         let mut p = self.0.get();
         p.record_start = p.byte;
-        self.0.set(p);
-    }
-
-    /// The current record ended; remembers its size.
-    pub fn end_record(&self) {
-        let mut p = self.0.get();
-        p.largest_record = p.largest_record.max(p.byte - p.record_start);
         self.0.set(p);
     }
 }

@@ -293,7 +293,7 @@ fn is_users_key(quoted: &[u8]) -> bool {
 
 /// serde_json's message without the "at line L column C" it ends with (counted from the start
 /// of the record; the position reported is the file's).
-pub fn not_valid_json(e: &serde_json::Error) -> String {
+pub(super) fn not_valid_json(e: &serde_json::Error) -> String {
     let message = e.to_string();
     let message = match message.rfind(" at line ") {
         Some(at) => &message[..at],
