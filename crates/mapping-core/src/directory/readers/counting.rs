@@ -1,5 +1,7 @@
-//! A `BufRead` wrapper that knows where it is (byte offset, line, column) and refuses to let one
-//! user record grow past a limit, so a hostile file cannot make memory unbounded.
+//! Where a reader is in a file ([`Place`]: byte offset, line, column in characters, counted a
+//! slice at a time), the record size limit, and a `Read` wrapper (for the CSV parser) that
+//! counts as it reads and refuses to let one user record grow past the limit, so a hostile file
+//! cannot make memory unbounded.
 
 use std::cell::Cell;
 use std::io::{self, BufRead, Read};
@@ -8,7 +10,7 @@ use std::rc::Rc;
 /// The largest user record read (bytes of JSON or one NDJSON line): 4 MiB.
 pub const MAX_USER_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Where the reader is; shared with the parser's visitors.
+/// Where a reader is.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Place {
     /// Bytes read so far.
@@ -19,11 +21,9 @@ pub struct Place {
     pub column: u64,
     /// Byte offset where the current record started (the limit counts from here).
     pub record_start: u64,
-    /// Largest record seen so far, in bytes.
-    pub largest_record: u64,
 }
 
-/// The [`Place`], shared between the [`Counting`] reader and the parser's visitors.
+/// The [`Place`], shared between the [`Counting`] reader and the parser reading through it.
 #[derive(Clone, Default)]
 pub struct Tracker(Rc<Cell<Place>>);
 
@@ -37,13 +37,6 @@ impl Tracker {
     pub fn start_record(&self) {
         let mut p = self.0.get();
         p.record_start = p.byte;
-        self.0.set(p);
-    }
-
-    /// The current record ended; remembers its size.
-    pub fn end_record(&self) {
-        let mut p = self.0.get();
-        p.largest_record = p.largest_record.max(p.byte - p.record_start);
         self.0.set(p);
     }
 }
@@ -69,29 +62,61 @@ impl<R: BufRead> Counting<R> {
 
 /// Moves the place past `bytes`; an error when the current record grows past `limit`.
 fn advance(tracker: &Tracker, limit: u64, bytes: &[u8]) -> io::Result<()> {
-    {
-        let mut p = tracker.0.get();
-        for &b in bytes {
-            if b == b'\n' {
-                p.line += 1;
-                p.column = 0;
-            } else if b & 0xC0 != 0x80 {
-                p.column += 1;
+    let mut p = tracker.0.get();
+    p.advance(bytes);
+    tracker.0.set(p);
+    if p.byte - p.record_start > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            too_large_message(),
+        ));
+    }
+    Ok(())
+}
+
+/// What a record past [`MAX_USER_BYTES`] is told with, whatever the format.
+pub fn too_large_message() -> String {
+    format!(
+        "a user record is larger than {} MiB; the file is not a user export",
+        MAX_USER_BYTES / (1024 * 1024)
+    )
+}
+
+impl Place {
+    /// Moves past `bytes`, counted in bulk: newlines over the whole slice, characters (UTF-8
+    /// lead bytes) only after its last newline.
+    pub fn advance(&mut self, bytes: &[u8]) {
+        self.byte += bytes.len() as u64;
+        match memchr::memrchr(b'\n', bytes) {
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', &bytes[..=last]).count() as u64;
+                self.column = characters(&bytes[last + 1..]);
+            }
+            None => self.column += characters(bytes),
+        }
+    }
+
+    /// Where serde_json's error `e`, met while parsing `record` (whose first byte is at this
+    /// place), is in the file. serde_json counts lines from 1 and columns in bytes from 1 (the
+    /// column of the byte it stopped at).
+    pub fn of_json_error(self, record: &[u8], e: &serde_json::Error) -> Place {
+        let mut line_start = 0usize;
+        for _ in 1..e.line() {
+            match memchr::memchr(b'\n', &record[line_start..]) {
+                Some(at) => line_start += at + 1,
+                None => break,
             }
         }
-        p.byte += bytes.len() as u64;
-        tracker.0.set(p);
-        if p.byte - p.record_start > limit {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!(
-                    "a user record is larger than {} MiB; the file is not a user export",
-                    limit / (1024 * 1024)
-                ),
-            ));
-        }
-        Ok(())
+        let at = (line_start + e.column().saturating_sub(1)).min(record.len());
+        let mut place = self;
+        place.advance(&record[..at]);
+        place
     }
+}
+
+/// Characters in UTF-8 `bytes` (bytes that do not continue a character), as columns count them.
+fn characters(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64
 }
 
 impl<R: BufRead> Read for Counting<R> {
@@ -142,5 +167,71 @@ pub fn peek_past_whitespace<R: BufRead>(reader: &mut R) -> io::Result<Option<u8>
             return Ok(Some(b));
         }
         reader.consume(skip);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(line: u64, column: u64, byte: u64) -> Place {
+        Place {
+            line,
+            column,
+            byte,
+            ..Place::default()
+        }
+    }
+
+    fn at(p: Place) -> (u64, u64, u64) {
+        (p.line, p.column, p.byte)
+    }
+
+    #[test]
+    fn places_count_lines_and_characters_in_bulk() {
+        let mut p = Place::default();
+        p.advance("ab".as_bytes());
+        assert_eq!(at(p), (0, 2, 2));
+        p.advance("é漢".as_bytes());
+        assert_eq!(at(p), (0, 4, 7));
+        p.advance("x\r\n\n😀y".as_bytes());
+        assert_eq!(at(p), (2, 2, 16));
+        // A character split between two slices counts once.
+        let mut p = Place::default();
+        p.advance(&"é".as_bytes()[..1]);
+        p.advance(&"é".as_bytes()[1..]);
+        assert_eq!(at(p), (0, 1, 2));
+    }
+
+    #[test]
+    fn a_parser_error_is_placed_in_the_file() {
+        let record = "{\"a\": \"é\",\n  \"b\" 1}";
+        let e = serde_json::from_str::<serde_json::Value>(record).unwrap_err();
+        // The record starts at line 5 (0-based 4), column 3 (0-based 2), byte 100.
+        let p = place(4, 2, 100).of_json_error(record.as_bytes(), &e);
+        let byte = record.find(" 1}").unwrap() as u64 + 1;
+        assert_eq!(at(p), (5, 6, 100 + byte));
+        // On the record's first line the columns continue the line's.
+        let record = "{\"é\" 1}";
+        let e = serde_json::from_str::<serde_json::Value>(record).unwrap_err();
+        assert_eq!(
+            at(place(0, 10, 10).of_json_error(record.as_bytes(), &e)),
+            (0, 15, 16)
+        );
+    }
+
+    #[test]
+    fn the_counting_reader_refuses_a_record_past_the_limit() {
+        let text = "a\n".repeat(10);
+        let tracker = Tracker::default();
+        let mut reader = Counting::new(text.as_bytes(), tracker.clone());
+        reader.limit = 8;
+        let mut buf = [0u8; 6];
+        assert_eq!(reader.read(&mut buf).unwrap(), 6);
+        assert_eq!((tracker.get().line, tracker.get().column), (3, 0));
+        let e = reader.read(&mut buf).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+        tracker.start_record();
+        assert!(reader.read(&mut buf).is_ok());
     }
 }

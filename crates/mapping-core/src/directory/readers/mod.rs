@@ -1,17 +1,20 @@
 //! Reading directory users from the files admins hold, one user at a time.
 //!
 //! * [`json_stream`]: Microsoft Graph `GET /users` pages (one or many, `@odata.nextLink` and
-//!   all), Genesys SCIM `GET /Users` ListResponse pages, a JSON array, or concatenated objects;
+//!   all), Genesys SCIM `GET /Users` ListResponse pages, a JSON array, or concatenated objects,
+//!   each user found by [`json_scan`] and parsed on its own;
 //! * [`ndjson`]: one user per line;
 //! * [`csv_users`]: the Entra admin center's "Download users" CSV, headers mapped to Graph names.
 //!
 //! Every reader pushes [`Item`]s into a sink as it reads, so memory holds one user (plus the
 //! read buffer) whatever the size of the file; the sink may stop the reading (cancel). A user
 //! that cannot be read is an [`Item::Error`] with its [`Position`], and reading goes on; an error
-//! that ends the file (broken JSON syntax, an I/O error) is returned.
+//! that ends the file (JSON broken between users or the file ending inside one, a record over
+//! [`counting::MAX_USER_BYTES`], an I/O error) is returned.
 
 pub mod counting;
 pub mod csv_users;
+pub mod json_scan;
 pub mod json_stream;
 pub mod ndjson;
 

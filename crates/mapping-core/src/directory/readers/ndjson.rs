@@ -1,7 +1,8 @@
 //! Users one per line (NDJSON, JSON Lines). A line that is not a user is reported with its line
 //! and column, and the next line is read; a line longer than the record limit is skipped.
 
-use super::counting::MAX_USER_BYTES;
+use super::counting::{Place, MAX_USER_BYTES};
+use super::json_stream::not_valid_json;
 use super::{Item, RawUser, Sink};
 use crate::directory::position::{Position, ReadError};
 use serde_json::Value as Json;
@@ -61,17 +62,25 @@ pub fn read<R: BufRead>(
                     position,
                     fatal: false,
                 }),
-                Err(e) => Item::Error(ReadError {
-                    message: format!(
-                        "not valid JSON: {}",
-                        e.to_string().split(" at line ").next().unwrap_or_default()
-                    ),
-                    position: Position {
-                        column: Some(e.column() as u64),
-                        ..position
-                    },
-                    fatal: false,
-                }),
+                Err(e) => {
+                    let indent = line.len() - line.trim_ascii_start().len();
+                    let at = Place {
+                        byte: start + indent as u64,
+                        line: number - 1,
+                        column: indent as u64,
+                        ..Place::default()
+                    }
+                    .of_json_error(text, &e);
+                    Item::Error(ReadError {
+                        message: not_valid_json(&e),
+                        position: Position {
+                            column: Some(at.column + 1),
+                            byte: Some(at.byte),
+                            ..position
+                        },
+                        fatal: false,
+                    })
+                }
             }
         };
         record += 1;
@@ -140,5 +149,14 @@ mod tests {
         assert_eq!(users.len(), 1);
         assert_eq!(users[0].position.line, Some(2));
         assert!(errors[0].message.contains("longer than"));
+    }
+
+    #[test]
+    fn a_broken_line_is_placed_where_the_parser_stopped_in_characters() {
+        let text = "{\"id\": \"1\"}\n  {\"é\": 1 2}\n";
+        let (_, errors) = read_all(text, Format::Ndjson);
+        let p = &errors[0].position;
+        let byte = text.find("2}").unwrap() as u64;
+        assert_eq!((p.line, p.column, p.byte), (Some(2), Some(11), Some(byte)));
     }
 }
