@@ -1,16 +1,17 @@
 //! `scim-map check`: the go-live check over a whole directory export, and
 //! `scim-map sample-directory`, a synthetic export to try it on.
 //!
-//! One thread reads and parses the user files, one worker per core prepares users (scope, the
-//! engine's preview), and the main thread completes them in input order (matching, the running
-//! summary) and writes the report. The queues between them are bounded, so memory does not grow
-//! with the number of users.
+//! One thread finds the user records in the files, one worker per core parses and prepares them
+//! (scope, the engine's preview), and the main thread completes them in input order (matching,
+//! the running summary) and writes the report. The queues between them are bounded, so memory
+//! does not grow with the number of users.
 
 use crate::inputs;
 use mapping_core::diag::Severity;
 use mapping_core::directory::check::{Checker, Config, Outcome, Prepared};
 use mapping_core::directory::matching::existing::read_genesys_users;
 use mapping_core::directory::matching::{ExistingUsers, GenesysUser};
+use mapping_core::directory::readers::record::Record;
 use mapping_core::directory::readers::{self, Format, Item};
 use mapping_core::directory::report::{csv::CsvReport, human, json::JsonReport, markdown};
 use mapping_core::directory::sample::SampleDirectory;
@@ -200,7 +201,7 @@ fn pipeline(
 ) {
     /// Users travel between threads in batches, so locks and wake-ups are rare.
     const BATCH: usize = 128;
-    let (work_sender, work) = mpsc::sync_channel::<Vec<(usize, Item)>>(16);
+    let (work_sender, work) = mpsc::sync_channel::<Vec<(usize, Record)>>(16);
     let reading = std::thread::spawn(move || -> bool {
         let mut whole_files_ok = true;
         let mut seq = 0usize;
@@ -214,8 +215,8 @@ fn pipeline(
                     continue;
                 }
             };
-            let result = readers::read(reader, format, file, &mut |item| {
-                batch.push((seq, item));
+            let result = readers::read_records(reader, format, file, &mut |record| {
+                batch.push((seq, record));
                 seq += 1;
                 if batch.len() < BATCH {
                     return ControlFlow::Continue(());
@@ -226,7 +227,7 @@ fn pipeline(
                 }
             });
             if let Err(e) = result {
-                batch.push((seq, Item::Error(e)));
+                batch.push((seq, Record::Read(Item::Error(e))));
                 seq += 1;
             }
         }
@@ -247,8 +248,8 @@ fn pipeline(
                 let Some(batch) = next else { return };
                 let prepared = batch
                     .into_iter()
-                    .map(|(seq, item)| {
-                        let done = match item {
+                    .map(|(seq, record)| {
+                        let done = match record.parse() {
                             Item::User(u) => Done::User(Box::new(engine.prepare(&mut options, u))),
                             Item::Error(e) => Done::Error(e),
                         };

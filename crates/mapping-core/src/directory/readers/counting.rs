@@ -11,7 +11,7 @@ use std::rc::Rc;
 pub const MAX_USER_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Where a reader is.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
     /// Bytes read so far.
     pub byte: u64,

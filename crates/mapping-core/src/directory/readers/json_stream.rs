@@ -12,7 +12,7 @@
 
 use super::counting::{too_large_message, Place};
 use super::json_scan::{Input, Stop};
-use super::{Item, RawUser, Sink};
+use super::record::{Record, RecordSink, Unparsed};
 use crate::directory::position::{Position, ReadError};
 use serde_json::Value as Json;
 use std::io::BufRead;
@@ -34,12 +34,16 @@ struct Reader<'a, 's, R> {
     file: &'a str,
     /// Records handed over so far (the index of the next one).
     record: usize,
-    sink: &'a mut Sink<'s>,
+    sink: &'a mut RecordSink<'s>,
 }
 
-/// Reads every user in `reader`; `sink` gets each user or unreadable record and may stop the
+/// Reads every user record in `reader`, unparsed; `sink` gets each one and may stop the
 /// reading. Returns the number of records, or the error that ended the file.
-pub fn read<R: BufRead>(reader: R, file: &str, sink: &mut Sink<'_>) -> Result<usize, ReadError> {
+pub fn read<R: BufRead>(
+    reader: R,
+    file: &str,
+    sink: &mut RecordSink<'_>,
+) -> Result<usize, ReadError> {
     let mut reader = Reader {
         input: Input::new(reader),
         file,
@@ -167,18 +171,11 @@ impl<R: BufRead> Reader<'_, '_, R> {
         }
     }
 
-    /// The record just recorded, which starts at `start`, parsed and handed over.
+    /// The record just recorded, which starts at `start`, handed over unparsed.
     fn record_read(&mut self, start: Place) -> Result<(), Halt> {
-        let item = match serde_json::from_slice::<Json>(self.input.recorded()) {
-            Ok(json) => user_or_error(json, self.position(start)),
-            Err(e) => Item::Error(ReadError {
-                position: self.position(start.of_json_error(self.input.recorded(), &e)),
-                message: not_valid_json(&e),
-                fatal: false,
-            }),
-        };
+        let record = Unparsed::new(self.input.recorded().to_vec(), start, self.position(start));
         self.record += 1;
-        match (self.sink)(item) {
+        match (self.sink)(Record::Unparsed(record)) {
             ControlFlow::Continue(()) => Ok(()),
             ControlFlow::Break(()) => Err(Halt::Cancelled),
         }
@@ -258,22 +255,6 @@ impl<R: BufRead> Reader<'_, '_, R> {
     /// A JSON syntax error at the current place that ends the file.
     fn fatal_here(&self, message: &str) -> Halt {
         self.fatal_at(self.input.place(), format!("not valid JSON: {message}"))
-    }
-}
-
-/// A user, or the error for a record that is not an object.
-fn user_or_error(json: Json, position: Position) -> Item {
-    if json.is_object() {
-        Item::User(RawUser { json, position })
-    } else {
-        Item::Error(ReadError {
-            message: format!(
-                "expected a user object, found {}",
-                crate::source::json_kind(&json)
-            ),
-            position,
-            fatal: false,
-        })
     }
 }
 

@@ -17,8 +17,10 @@ pub mod csv_users;
 pub mod json_scan;
 pub mod json_stream;
 pub mod ndjson;
+pub mod record;
 
 use super::position::{Position, ReadError};
+use record::{Record, RecordSink};
 use serde::Serialize;
 use serde_json::Value as Json;
 use std::io::BufRead;
@@ -105,10 +107,21 @@ pub fn detect<R: BufRead>(reader: &mut R) -> std::io::Result<Format> {
 /// and the number of records; an `Err` is an error that ended the input (reported with its
 /// position; the items before it were handed over).
 pub fn read<R: BufRead>(
-    mut reader: R,
+    reader: R,
     format: Option<Format>,
     file: &str,
     sink: &mut Sink<'_>,
+) -> Result<(Format, usize), ReadError> {
+    read_records(reader, format, file, &mut |record| sink(record.parse()))
+}
+
+/// [`read`], handing over JSON and NDJSON records unparsed ([`Record::Unparsed`]): the taker
+/// parses them (on another thread) or skips them.
+pub fn read_records<R: BufRead>(
+    mut reader: R,
+    format: Option<Format>,
+    file: &str,
+    sink: &mut RecordSink<'_>,
 ) -> Result<(Format, usize), ReadError> {
     let format = match format {
         Some(f) => f,
@@ -124,7 +137,7 @@ pub fn read<R: BufRead>(
     let records = match format {
         Format::Json => json_stream::read(reader, file, sink)?,
         Format::Ndjson => ndjson::read(reader, file, sink)?,
-        Format::Csv => csv_users::read(reader, file, sink)?,
+        Format::Csv => csv_users::read(reader, file, &mut |item| sink(Record::Read(item)))?,
     };
     Ok((format, records))
 }

@@ -2,19 +2,19 @@
 //! and column, and the next line is read; a line longer than the record limit is skipped.
 
 use super::counting::{Place, MAX_USER_BYTES};
-use super::json_stream::not_valid_json;
-use super::{Item, RawUser, Sink};
+use super::record::{Record, RecordSink, Unparsed};
+use super::Item;
 use crate::directory::position::{Position, ReadError};
-use serde_json::Value as Json;
 use std::io::{BufRead, Read};
 use std::ops::ControlFlow;
 
-/// Reads one JSON user per line (blank lines skipped); `sink` gets each user or unreadable line
-/// and may stop the reading. Returns the number of records, or the error that ended the file.
+/// Reads one JSON user per line (blank lines skipped), unparsed; `sink` gets each line (or the
+/// error for a line too long to be a user) and may stop the reading. Returns the number of
+/// records, or the error that ended the file.
 pub fn read<R: BufRead>(
     mut reader: R,
     file: &str,
-    sink: &mut Sink<'_>,
+    sink: &mut RecordSink<'_>,
 ) -> Result<usize, ReadError> {
     let mut line = Vec::new();
     let (mut number, mut byte, mut record) = (0u64, 0u64, 0usize);
@@ -39,49 +39,27 @@ pub fn read<R: BufRead>(
         };
         let item = if line.len() as u64 > MAX_USER_BYTES {
             byte += skip_line(&mut reader).map_err(|e| io_error(file, record, number, start, e))?;
-            Item::Error(ReadError {
+            Record::Read(Item::Error(ReadError {
                 position,
                 message: format!(
                     "line longer than {} MiB skipped",
                     MAX_USER_BYTES / (1024 * 1024)
                 ),
                 fatal: false,
-            })
+            }))
         } else {
             let text = line.trim_ascii();
             if text.is_empty() {
                 continue;
             }
-            match serde_json::from_slice::<Json>(text) {
-                Ok(json) if json.is_object() => Item::User(RawUser { json, position }),
-                Ok(json) => Item::Error(ReadError {
-                    message: format!(
-                        "expected a user object, found {}",
-                        crate::source::json_kind(&json)
-                    ),
-                    position,
-                    fatal: false,
-                }),
-                Err(e) => {
-                    let indent = line.len() - line.trim_ascii_start().len();
-                    let at = Place {
-                        byte: start + indent as u64,
-                        line: number - 1,
-                        column: indent as u64,
-                        ..Place::default()
-                    }
-                    .of_json_error(text, &e);
-                    Item::Error(ReadError {
-                        message: not_valid_json(&e),
-                        position: Position {
-                            column: Some(at.column + 1),
-                            byte: Some(at.byte),
-                            ..position
-                        },
-                        fatal: false,
-                    })
-                }
-            }
+            let indent = line.len() - line.trim_ascii_start().len();
+            let at = Place {
+                byte: start + indent as u64,
+                line: number - 1,
+                column: indent as u64,
+                ..Place::default()
+            };
+            Record::Unparsed(Unparsed::new(text.to_vec(), at, position))
         };
         record += 1;
         if let ControlFlow::Break(()) = sink(item) {
