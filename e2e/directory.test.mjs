@@ -7,7 +7,7 @@
 // Prints one line per test and closes with `N passed, M failed`; exits non-zero on any failure.
 
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,12 +90,23 @@ test('the worker is not fetched before the Directory view opens', async () => {
   assert(await page.locator('main.workspace').isHidden(), 'the playground is hidden');
 });
 
+/** The directory worker and the preparers it starts (all from the same script). */
+const directoryWorkers = () => page.workers().filter((w) => w.url().includes('directory-worker'));
+/** Preparers a run starts: one per core, 2 to 4; none on one core. */
+const preparers = async () => {
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  return cores >= 2 ? Math.min(cores, 4) : 0;
+};
+
 let firstLine = '';
 test(`${USERS.toLocaleString('en')} users → summary, charts and a virtualized table`, async () => {
   const started = Date.now();
   await run(big);
   firstLine = await lastLine();
-  console.log(`       ${firstLine} (${Date.now() - started} ms click → summary, incl. worker start)`);
+  const timing = await page.locator('[data-testid="dir-verdict"] .muted').innerText();
+  console.log(`       ${firstLine} (${Date.now() - started} ms click → summary, incl. worker start${timing})`);
+  const k = await preparers();
+  assert(k === 0 || timing.includes(`by ${k} workers`), `prepared by ${k} workers: ${timing}`);
   const m = firstLine.match(/^(\d+) users: (\d+) create, (\d+) update, (\d+) unchanged, (\d+) out of scope, (\d+) fail$/);
   assert(m, `last line: ${firstLine}`);
   assert(Number(m[1]) === USERS, `users: ${m[1]}`);
@@ -111,6 +122,15 @@ test(`${USERS.toLocaleString('en')} users → summary, charts and a virtualized 
     const indexes = await $('dir-row').evaluateAll((els) => els.map((e) => Number(e.dataset.index)));
     return indexes.includes(50_000) && indexes.length < 200;
   }, 'row 50,000 after scrolling');
+});
+
+test('the summary is the CLI\'s for the same file and the page\'s default options', async () => {
+  // The page's defaults: the genesys-default mappings, assigned users (no groups given),
+  // region US, the Genesys groups "Sales Agents" and "Support".
+  const cli = spawnSync(SCIM_MAP, ['check', '--users', big, '--region', 'US', '--genesys-groups', 'Sales Agents,Support'], { maxBuffer: 1 << 26 });
+  assert(cli.status === 0 || cli.status === 1, `scim-map check exit ${cli.status}: ${cli.stderr}`);
+  const cliLine = cli.stdout.toString().trimEnd().split('\n').pop();
+  assert(cliLine === firstLine, `page: ${firstLine} | CLI: ${cliLine}`);
 });
 
 test('filter by outcome and finding, search, sort', async () => {
@@ -208,8 +228,13 @@ test('cancel a run: the worker stops, the last result stays', async () => {
   await until(async () => (await $('dir-status').innerText()).includes('users'), 'progress shown');
   const progress = await $('dir-status').innerText();
   assert(/\d+ users · [\d.]+ of [\d.]+ MB/.test(progress), `progress: ${progress}`);
+  // The worker keeping the last result, the running one and its preparers.
+  const k = await preparers();
+  await until(async () => directoryWorkers().length === 2 + k, `${2 + k} directory workers while running`);
   await $('dir-cancel').click();
   await $('dir-cancelled').waitFor();
+  // Terminating the running worker ends the preparers it started.
+  await until(async () => directoryWorkers().length === 1, 'only the worker keeping the result left');
   assert((await lastLine()) === firstLine, 'the last result is kept');
   assert(!(await $('dir-run').isDisabled()), 'ready for another run');
   await until(async () => (await count()) === USERS, 'the kept worker still answers the table');

@@ -6,6 +6,7 @@ use crate::run::{self, Inputs};
 use mapping_core::directory::check::UserRecord;
 use mapping_core::directory::report::{csv::CsvReport, json::JsonReport, markdown};
 use mapping_core::directory::summary::Summary;
+use playground_model::directory::ordered_check::Finished;
 use playground_model::directory::protocol::{ExportKind, FromWorker, ToWorker};
 use playground_model::directory::table::{Row, Selection};
 use wasm_bindgen::JsValue;
@@ -45,35 +46,63 @@ fn row(index: usize, r: &UserRecord) -> Row {
     }
 }
 
+/// The rows and raw users of a run as its records come, in input order.
+#[derive(Default)]
+pub struct Collected {
+    rows: Vec<Row>,
+    raw: Vec<Option<String>>,
+    raw_bytes: usize,
+}
+
+impl Collected {
+    /// Adds the next user: its JSON as read (kept while the total stays under the limit) and
+    /// its record.
+    pub fn push(&mut self, json: Option<String>, record: &UserRecord) {
+        self.rows.push(row(self.rows.len(), record));
+        let json = json.filter(|j| {
+            self.raw_bytes += j.len();
+            self.raw_bytes <= RAW_LIMIT
+        });
+        self.raw.push(json);
+    }
+}
+
 impl Kept {
-    /// Runs the check; the `Done` message to post once the result is kept.
+    /// Runs the check here, user after user; the `Done` message to post once the result is
+    /// kept.
     pub fn build(inputs: Inputs) -> Result<(Kept, FromWorker), String> {
         let started = js_sys::Date::now();
-        let mut rows = Vec::new();
-        let mut raw = Vec::new();
-        let mut raw_bytes = 0usize;
+        let mut collected = Collected::default();
         let finished = run::check(&inputs, true, &mut |json, record| {
-            rows.push(row(rows.len(), &record));
-            let json = json.filter(|j| {
-                raw_bytes += j.len();
-                raw_bytes <= RAW_LIMIT
-            });
-            raw.push(json);
+            collected.push(json, &record)
         })?;
+        Ok(Kept::new(inputs, collected, finished, started, 1))
+    }
+
+    /// The result of a run that started at `started` (`Date.now()`) and was prepared by
+    /// `workers` workers, and the `Done` message to post.
+    pub fn new(
+        inputs: Inputs,
+        collected: Collected,
+        finished: Finished,
+        started: f64,
+        workers: usize,
+    ) -> (Kept, FromWorker) {
         let done = FromWorker::Done {
             summary: serde_json::to_value(&finished.summary).unwrap_or_default(),
-            rows: rows.len(),
+            rows: collected.rows.len(),
             read_errors: finished.read_errors,
             millis: js_sys::Date::now() - started,
+            workers,
         };
         let kept = Kept {
             inputs,
-            rows,
-            raw,
+            rows: collected.rows,
+            raw: collected.raw,
             summary: finished.summary,
             selection: Selection::default(),
         };
-        Ok((kept, done))
+        (kept, done)
     }
 
     pub fn answer(&mut self, message: ToWorker) {
@@ -129,7 +158,8 @@ impl Kept {
     }
 
     /// The report in `kind`, by the core's writers; the per-user reports check the files again
-    /// (keeping every full record would take far more memory than the files).
+    /// (keeping every full record would take far more memory than the files), one user after
+    /// another in this worker: the preparers of the run are gone by then.
     fn export(&self, kind: ExportKind) -> Result<Vec<u8>, String> {
         let io = |e: std::io::Error| e.to_string();
         match kind {

@@ -3,27 +3,36 @@
 //!
 //! * [`blob_reader`]: a picked `File` read in chunks (`Blob.slice` + `FileReaderSync`) as a
 //!   `BufRead`, so a 200 MB export never sits whole in memory;
-//! * [`run`]: one check over the users files, with the Genesys export and the schema, posting
-//!   progress at most every 50 ms;
+//! * [`run`]: the configuration, the users files opened and read, and the sequential check;
+//! * [`coordinator`]: the check spread over preparer workers, one per core (up to 4), their
+//!   users completed here in input order;
+//! * [`preparer`]: a preparer worker — this same module started by the coordinator under the
+//!   name [`preparer::NAME`] — preparing its shard of the users;
 //! * [`kept`]: the finished result this worker keeps (rows, each user's raw JSON, the summary)
 //!   and the answers it gives from it: table pages, a user, the reports.
 //!
 //! The page starts a new worker for every run and keeps the one holding the last result until
-//! the new run finishes; Cancel terminates the running worker. Built by Trunk as its own module
-//! (`data-type="worker"` in index.html), fetched only when the Directory view opens.
+//! the new run finishes; Cancel terminates the running worker, and the preparers it started with
+//! it. Built by Trunk as its own module (`data-type="worker"` in index.html), fetched only when
+//! the Directory view opens.
 
 #![forbid(unsafe_code)]
 
 mod blob_reader;
+mod coordinator;
 mod kept;
+mod preparer;
 mod run;
 
 use js_sys::Array;
+use playground_model::directory::preparers::FromPreparer;
 use playground_model::directory::protocol::{FromWorker, ToWorker};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 thread_local! {
     static KEPT: RefCell<Option<kept::Kept>> = const { RefCell::new(None) };
@@ -33,54 +42,48 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-/// Posts `message` (JSON text) with an optional value beside it.
-pub fn post(message: &FromWorker, beside: Option<&JsValue>) {
+/// A message as posted: its JSON text first, then the values beside it.
+pub fn message<'a, T: Serialize>(
+    message: &T,
+    beside: impl IntoIterator<Item = &'a JsValue>,
+) -> Array {
     let text = serde_json::to_string(message).unwrap_or_default();
     let out = Array::of1(&JsValue::from_str(&text));
-    if let Some(value) = beside {
+    for value in beside {
         out.push(value);
     }
+    out
+}
+
+/// Posts `message` (JSON text) to whoever started this worker, with an optional value beside.
+pub fn post<T: Serialize>(message: &T, beside: Option<&JsValue>) {
+    let out = self::message(message, beside);
     // Posting only fails for values that cannot be cloned; ours are strings and Blobs.
     let _ = scope().post_message(&out);
 }
 
-fn files(value: JsValue) -> Vec<File> {
-    if !Array::is_array(&value) {
-        return Vec::new();
-    }
-    Array::from(&value)
-        .iter()
-        .filter_map(|f| f.dyn_into::<File>().ok())
-        .collect()
+/// The JSON text of a message posted by [`message`].
+pub fn read<T: DeserializeOwned>(data: &Array) -> Result<T, String> {
+    let text = data.get(0).as_string().unwrap_or_default();
+    serde_json::from_str(&text)
+        .map_err(|e| format!("the worker got a message it does not know: {e}"))
 }
 
 fn handle(data: JsValue) {
     let data = Array::from(&data);
-    let text = data.get(0).as_string().unwrap_or_default();
-    let message = match serde_json::from_str::<ToWorker>(&text) {
+    let message = match read::<ToWorker>(&data) {
         Ok(m) => m,
-        Err(e) => {
-            return post(
-                &FromWorker::Error {
-                    message: format!("the worker got a message it does not know: {e}"),
-                },
-                None,
-            )
-        }
+        Err(message) => return post(&FromWorker::Error { message }, None),
     };
     match message {
         ToWorker::Run { options } => {
-            let inputs = run::Inputs {
-                users: files(data.get(1)),
-                existing: files(data.get(2)),
-                schema: data.get(3).dyn_into::<File>().ok(),
-                options: *options,
+            let inputs = run::Inputs::from_message(&data, *options);
+            // With preparers the run goes on in their messages' handlers.
+            let Some(inputs) = coordinator::start(inputs) else {
+                return;
             };
             match kept::Kept::build(inputs) {
-                Ok((kept, done)) => {
-                    KEPT.with(|k| *k.borrow_mut() = Some(kept));
-                    post(&done, None);
-                }
+                Ok((kept, done)) => keep(kept, done),
                 Err(message) => post(&FromWorker::Failed { message }, None),
             }
         }
@@ -96,11 +99,29 @@ fn handle(data: JsValue) {
     }
 }
 
+/// Keeps a finished run's result for the page's questions, and tells the page.
+pub fn keep(kept: kept::Kept, done: FromWorker) {
+    KEPT.with(|k| *k.borrow_mut() = Some(kept));
+    post(&done, None);
+}
+
 fn main() {
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| handle(ev.data()));
+    let preparer = scope().name() == preparer::NAME;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        if preparer {
+            preparer::handle(ev.data())
+        } else {
+            handle(ev.data())
+        }
+    });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as its handler: keep the closure for the worker's life.
     on_message.forget();
-    // Messages posted before the WebAssembly started would be lost: the page waits for this.
-    post(&FromWorker::Ready, None);
+    // Messages posted before the WebAssembly started would be lost: the page (or the
+    // coordinator) waits for this.
+    if preparer {
+        preparer::send_up(&FromPreparer::Ready);
+    } else {
+        post(&FromWorker::Ready, None);
+    }
 }

@@ -1,20 +1,24 @@
 //! One check over the picked files: the configuration from the page's options, the Genesys
-//! export and the schema; then every users file, user after user, into the core's `Checker`.
+//! export and the schema (built the same way by the coordinator and by every preparer); each
+//! users file opened and read; and the sequential run, user after user, into the in-order
+//! check ([`OrderedCheck`]) — used when no preparer workers can help, and for the reports.
 //! A file that is not a user export, or that breaks off, ends the run with an error naming the
 //! file and the position; a single unreadable record is reported and the run goes on.
 
 use crate::blob_reader::BlobReader;
 use crate::post;
+use js_sys::Array;
 use mapping_core::directory::check::{Checker, Config, UserRecord};
 use mapping_core::directory::matching::existing::{read_genesys_users, ExistingUsers, GenesysUser};
-use mapping_core::directory::readers::{self, csv_users, Format, Item};
+use mapping_core::directory::readers::{self, csv_users, Format, Item, Sink};
 use mapping_core::directory::scope::{AssignedBy, Assignment, Scope, ScopeFilter};
-use mapping_core::directory::summary::Summary;
+use playground_model::directory::ordered_check::{Finished, OrderedCheck};
 use playground_model::directory::progress;
 use playground_model::directory::protocol::{FromWorker, Progress, RunOptions};
 use std::cell::Cell;
 use std::ops::ControlFlow;
 use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::File;
 
 /// What a run reads.
@@ -25,24 +29,118 @@ pub struct Inputs {
     pub options: RunOptions,
 }
 
-/// Unreadable records before any user that make a file "not a user export".
-const ERRORS_BEFORE_GIVING_UP: usize = 100;
-/// Read errors listed for the page (all are counted).
-pub const ERRORS_LISTED: usize = 100;
+fn files(value: JsValue) -> Vec<File> {
+    if !Array::is_array(&value) {
+        return Vec::new();
+    }
+    Array::from(&value)
+        .iter()
+        .filter_map(|f| f.dyn_into::<File>().ok())
+        .collect()
+}
 
-/// What a run found besides the records.
-pub struct Finished {
-    pub summary: Summary,
-    pub read_errors: Vec<String>,
+impl Inputs {
+    /// The files a message carries beside its text (users files, Genesys export files, the
+    /// schema or null), with the run's options.
+    pub fn from_message(data: &Array, options: RunOptions) -> Inputs {
+        Inputs {
+            users: files(data.get(1)),
+            existing: files(data.get(2)),
+            schema: data.get(3).dyn_into::<File>().ok(),
+            options,
+        }
+    }
+
+    /// The files to send beside a message, as [`Inputs::from_message`] reads them.
+    pub fn beside(&self) -> [JsValue; 3] {
+        let array = |files: &[File]| JsValue::from(files.iter().collect::<Array>());
+        [
+            array(&self.users),
+            array(&self.existing),
+            self.schema.clone().map_or(JsValue::NULL, JsValue::from),
+        ]
+    }
+
+    /// The users files' names, in order.
+    pub fn names(&self) -> Vec<String> {
+        self.users.iter().map(File::name).collect()
+    }
 }
 
 fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Checks every user of `inputs.users`, handing each record to `each`. The first run of a
-/// result (`first`) posts progress and hands over each user's raw JSON as text too; a re-run
-/// for a report does neither.
+/// Posts the progress to the page at most every 50 ms.
+pub struct Reporter {
+    last: Option<f64>,
+    total_bytes: u64,
+}
+
+impl Reporter {
+    pub fn new(inputs: &Inputs) -> Reporter {
+        Reporter {
+            last: None,
+            total_bytes: inputs.users.iter().map(|f| f.size() as u64).sum(),
+        }
+    }
+
+    /// `users` checked and `bytes` of the users files read, in the file named `file`.
+    pub fn tick(&mut self, users: usize, bytes: u64, file: &str) {
+        if progress::due(self.last, now()) {
+            self.last = Some(now());
+            post(
+                &FromWorker::Progress(Progress {
+                    users,
+                    bytes,
+                    total_bytes: self.total_bytes,
+                    file: file.to_string(),
+                }),
+                None,
+            );
+        }
+    }
+}
+
+/// An error that ended a users file: the records handed over before it, and the message with
+/// the file's name and the position.
+pub struct FileError {
+    pub records: usize,
+    pub message: String,
+}
+
+/// Reads the users file `file` (its bytes counted in `counted`), handing each record to
+/// `sink`; the number of records, or the error that ended the file.
+pub fn read_file(
+    file: &File,
+    counted: &Rc<Cell<u64>>,
+    sink: &mut Sink<'_>,
+) -> Result<usize, FileError> {
+    let name = file.name();
+    let before_reading = |message: String| FileError {
+        records: 0,
+        message,
+    };
+    let mut reader = BlobReader::new(file.clone().into(), counted.clone())
+        .map_err(|e| before_reading(format!("{name}: {e}")))?;
+    let format =
+        readers::detect(&mut reader).map_err(|e| before_reading(format!("{name}: {e}")))?;
+    if format == Format::Csv {
+        not_a_csv_export(&name, &mut reader).map_err(before_reading)?;
+    }
+    match readers::read(&mut reader, Some(format), &name, sink) {
+        Ok((_, records)) => Ok(records),
+        // A fatal error's record is the count of records before it.
+        Err(e) => Err(FileError {
+            records: e.position.record,
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// Checks every user of `inputs.users` here, one after another, handing each record to
+/// `each`. The first run of a result (`first`) posts progress and hands over each user's raw
+/// JSON as text too; a re-run for a report does neither.
 pub fn check(
     inputs: &Inputs,
     first: bool,
@@ -51,71 +149,41 @@ pub fn check(
     if inputs.users.is_empty() {
         return Err("pick at least one users file".into());
     }
-    let mut checker = Checker::new(config(inputs)?);
+    let mut check = OrderedCheck::new(Checker::new(config(inputs)?), inputs.names());
+    let engine = check.engine();
+    let mut options = engine.options();
     let counted = Rc::new(Cell::new(0u64));
-    let total_bytes: u64 = inputs.users.iter().map(|f| f.size() as u64).sum();
-    let mut last_post: Option<f64> = None;
-    let mut read_errors = Vec::new();
+    let mut reporter = Reporter::new(inputs);
     for file in &inputs.users {
-        let name = file.name();
-        let mut reader = BlobReader::new(file.clone().into(), counted.clone())
-            .map_err(|e| format!("{name}: {e}"))?;
-        let format = readers::detect(&mut reader).map_err(|e| format!("{name}: {e}"))?;
-        if format == Format::Csv {
-            not_a_csv_export(&name, &mut reader)?;
-        }
-        let (mut users, mut errors) = (0usize, 0usize);
-        let mut first_error = None;
-        let mut gave_up = false;
-        let result = readers::read(&mut reader, Some(format), &name, &mut |item| {
+        let mut failed = None;
+        let result = read_file(file, &counted, &mut |item| {
             match item {
                 Item::User(raw) => {
-                    users += 1;
                     let json = first.then(|| raw.json.to_string());
-                    let record = checker.check(raw);
+                    let record = check.user(engine.prepare(&mut options, raw));
                     each(json, record);
                 }
                 Item::Error(e) => {
-                    errors += 1;
-                    checker.read_error(&e);
-                    if read_errors.len() < ERRORS_LISTED {
-                        read_errors.push(e.to_string());
-                    }
-                    first_error.get_or_insert_with(|| e.to_string());
-                    if users == 0 && errors >= ERRORS_BEFORE_GIVING_UP {
-                        gave_up = true;
+                    if let Err(why) = check.read_error(&e) {
+                        failed = Some(why);
                         return ControlFlow::Break(());
                     }
                 }
             }
-            if first && progress::due(last_post, now()) {
-                last_post = Some(now());
-                post(
-                    &FromWorker::Progress(Progress {
-                        users: checker.progress().users,
-                        bytes: counted.get(),
-                        total_bytes,
-                        file: name.clone(),
-                    }),
-                    None,
-                );
+            if first {
+                reporter.tick(check.users(), counted.get(), check.file_name());
             }
             ControlFlow::Continue(())
         });
-        let (_, records) = result.map_err(|e| e.to_string())?;
-        if gave_up || users == 0 {
-            let why = first_error.unwrap_or_else(|| format!("{name}: no users in the file"));
-            return Err(if records == 0 && errors == 0 {
-                why
-            } else {
-                format!("not a user export: {why}")
-            });
+        if let Some(why) = failed {
+            return Err(why);
+        }
+        match result {
+            Ok(records) => check.end_file(records, None)?,
+            Err(e) => check.end_file(e.records, Some(e.message))?,
         }
     }
-    Ok(Finished {
-        summary: checker.finish(),
-        read_errors,
-    })
+    Ok(check.finish())
 }
 
 /// A file that is neither JSON nor NDJSON is read as the admin center's CSV: its header row
@@ -142,7 +210,8 @@ fn known_csv_header(start: &[u8]) -> bool {
     })
 }
 
-fn config(inputs: &Inputs) -> Result<Config, String> {
+/// The check's configuration from the page's options and the picked Genesys export and schema.
+pub fn config(inputs: &Inputs) -> Result<Config, String> {
     let options = &inputs.options;
     let filter = match &inputs.schema {
         Some(file) => {

@@ -168,12 +168,13 @@ impl Client {
                 rows,
                 read_errors,
                 millis,
+                workers,
             } => {
                 // Only the running worker finishes runs: it becomes the one that keeps the result.
                 if let Some(new) = self.running.try_update_value(Option::take).flatten() {
                     retire(self.kept.try_update_value(|k| k.replace(new)).flatten());
                 }
-                state.finish(summary, rows, read_errors, millis);
+                state.finish(summary, rows, read_errors, millis, workers);
             }
             FromWorker::Failed { message } => self.running_failed(message),
             FromWorker::Page {

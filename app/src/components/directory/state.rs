@@ -35,6 +35,8 @@ pub struct Result {
     pub rows: usize,
     pub read_errors: Arc<Vec<String>>,
     pub millis: f64,
+    /// How many workers prepared the users.
+    pub workers: usize,
 }
 
 /// Rows the worker sent for the table.
@@ -86,6 +88,7 @@ impl DirectoryState {
         rows: usize,
         read_errors: Vec<String>,
         millis: f64,
+        workers: usize,
     ) {
         let summary: SummaryView = serde_json::from_value(summary).unwrap_or_default();
         let id = self
@@ -99,6 +102,7 @@ impl DirectoryState {
             rows,
             read_errors: Arc::new(read_errors),
             millis,
+            workers,
         }));
         self.status.set(Status::Idle);
         self.error.set(None);

@@ -4,7 +4,7 @@
 use super::chart::BarChart;
 use super::state::{DirectoryState, Result};
 use leptos::prelude::*;
-use playground_model::directory::progress::thousands;
+use playground_model::directory::progress::{self, thousands};
 use playground_model::directory::summary::OUTCOMES;
 use playground_model::directory::table::Query;
 
@@ -56,7 +56,7 @@ fn SummaryBody(state: DirectoryState, result: Result) -> impl IntoView {
                 <strong>{if ready { "Ready" } else { "Not ready" }}</strong>
                 " — "
                 <span data-testid="dir-last-line">{s.last_line()}</span>
-                <span class="muted">{format!(" · checked in {:.1} s", result.millis / 1000.0)}</span>
+                <span class="muted">{progress::timing(result.millis, result.workers)}</span>
             </p>
             <div class="dir-charts">
                 <BarChart

@@ -1,4 +1,5 @@
-//! The progress line while a run reads its files, and how often the worker reports it.
+//! The progress line while a run reads its files, how often the worker reports it, and how long
+//! the finished run took.
 
 use super::protocol::Progress;
 
@@ -23,6 +24,16 @@ pub fn text(p: &Progress) -> String {
     if !p.file.is_empty() {
         out.push_str(" · ");
         out.push_str(&p.file);
+    }
+    out
+}
+
+/// ` · checked in 3.4 s by 2 workers` after a run of `millis` milliseconds, its users prepared
+/// by `workers` workers (1: the worker alone, not mentioned).
+pub fn timing(millis: f64, workers: usize) -> String {
+    let mut out = format!(" · checked in {:.1} s", millis / 1000.0);
+    if workers > 1 {
+        out.push_str(&format!(" by {workers} workers"));
     }
     out
 }
@@ -72,6 +83,12 @@ mod tests {
         assert!((fraction(&p) - 0.2875).abs() < 1e-9);
         assert_eq!(text(&Progress::default()), "0 users");
         assert_eq!(fraction(&Progress::default()), 0.0);
+    }
+
+    #[test]
+    fn the_timing_names_the_workers_when_there_were_several() {
+        assert_eq!(timing(3449.0, 2), " · checked in 3.4 s by 2 workers");
+        assert_eq!(timing(7000.0, 1), " · checked in 7.0 s");
     }
 
     #[test]

@@ -113,6 +113,9 @@ pub enum FromWorker {
         read_errors: Vec<String>,
         /// How long the run took (milliseconds, wall clock).
         millis: f64,
+        /// How many workers prepared the users (1: the worker alone).
+        #[serde(default)]
+        workers: usize,
     },
     /// A run that could not be done (a file that is not a user export, broken JSON): the
     /// message names the file and the position.
