@@ -426,7 +426,7 @@ impl Checker {
             self.tally.phones(&record, &e.rejected_phones);
             self.tally.manager(&record, e.manager.as_deref());
             self.tally.groups(&record, &e.groups);
-            record.outcome = self.outcome(&mut record, &e);
+            record.outcome = self.outcome(&mut record, e);
             if record.outcome != Outcome::Fail && record.outcome != Outcome::OutOfScope {
                 if let Some(f) = record
                     .findings
@@ -448,7 +448,7 @@ impl Checker {
     }
 
     /// Create, update, unchanged, out of scope (a disabled user Entra will not create) or fail.
-    fn outcome(&mut self, record: &mut UserRecord, e: &Evaluated) -> Outcome {
+    fn outcome(&mut self, record: &mut UserRecord, e: Evaluated) -> Outcome {
         let engine = &self.engine;
         let config = &engine.config;
         if e.matching.is_empty() {
@@ -460,13 +460,10 @@ impl Checker {
                 ),
             );
         }
-        let (Some(existing), Some(candidate)) = (&config.existing, &e.candidate) else {
+        let (Some(existing), Some(candidate)) = (&config.existing, e.candidate) else {
             return create(record, e.enabled);
         };
-        match self
-            .matcher
-            .claim(candidate.found.clone(), record.position.record)
-        {
+        match self.matcher.claim(candidate.found, record.position.record) {
             Match::None | Match::NoValue => create(record, e.enabled),
             Match::Several { row, count } => set_failure(
                 record,
@@ -477,13 +474,13 @@ impl Checker {
                 Finding::error(FindingCode::DuplicateSource, format!("the Genesys user {} was already matched by record {}: Entra fails it with DuplicateSourceEntries", existing.users[user].user_name, by + 1)),
             ),
             Match::One { .. } => {
-                let Some(update) = &candidate.update else {
+                let Some(update) = candidate.update else {
                     return Outcome::Unchanged;
                 };
-                record.findings.extend(update.findings.iter().cloned());
-                record.changed = update.changed.clone();
-                record.patch = update.patch.clone();
-                if update.changed.is_empty() {
+                record.findings.extend(update.findings);
+                record.changed = update.changed;
+                record.patch = update.patch;
+                if record.changed.is_empty() {
                     Outcome::Unchanged
                 } else {
                     Outcome::Update

@@ -41,24 +41,13 @@ pub enum Match {
     NoValue,
 }
 
-/// Matches users one after another; remembers which Genesys users are taken.
+/// Settles the claims user after user, in input order: remembers which Genesys users are taken.
 #[derive(Debug, Default)]
 pub struct Matcher {
     claimed: HashMap<usize, usize>,
 }
 
 impl Matcher {
-    /// Matches the user whose matching rows give `values` (row index, value); `record`
-    /// identifies the user.
-    pub fn find(
-        &mut self,
-        existing: &ExistingUsers,
-        values: &[(usize, String)],
-        record: usize,
-    ) -> Match {
-        self.claim(candidate(existing, values), record)
-    }
-
     /// Takes the Genesys user a [`candidate`] found for the directory user `record`, unless an
     /// earlier directory user took it ([`Match::Claimed`]). Users must come in input order.
     pub fn claim(&mut self, candidate: Match, record: usize) -> Match {
