@@ -124,9 +124,8 @@ impl Preparer {
         let (engine, options, shard, raw) = (&self.engine, &mut self.options, self.shard, self.raw);
         let counted = &self.counted;
         let mut posted = self.posted;
-        let result = run::read_file(&self.inputs.users[file], counted, &mut |item| {
-            // Today the reader hands over every record; it could skip the others' itself.
-            let entry = shard.prepare(engine, options, item, raw);
+        let result = run::read_file(&self.inputs.users[file], counted, &mut |record| {
+            let entry = shard.prepare(engine, options, record, raw);
             if let Some(entries) = entry.and_then(|e| batcher.push(e, js_sys::Date::now())) {
                 send(entries, counted.get(), &mut posted);
             }

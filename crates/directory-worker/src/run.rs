@@ -10,7 +10,8 @@ use crate::post;
 use js_sys::Array;
 use mapping_core::directory::check::{Checker, Config, UserRecord};
 use mapping_core::directory::matching::existing::{read_genesys_users, ExistingUsers, GenesysUser};
-use mapping_core::directory::readers::{self, csv_users, Format, Item, Sink};
+use mapping_core::directory::readers::record::RecordSink;
+use mapping_core::directory::readers::{self, csv_users, Format, Item};
 use mapping_core::directory::scope::{AssignedBy, Assignment, Scope, ScopeFilter};
 use playground_model::directory::ordered_check::{Finished, OrderedCheck};
 use playground_model::directory::progress;
@@ -109,12 +110,13 @@ pub struct FileError {
     pub message: String,
 }
 
-/// Reads the users file `file` (its bytes counted in `counted`), handing each record to
-/// `sink`; the number of records, or the error that ended the file.
+/// Reads the users file `file` (its bytes counted in `counted`), handing each record to `sink`
+/// (JSON records unparsed: a preparer parses only its own); the number of records, or the
+/// error that ended the file.
 pub fn read_file(
     file: &File,
     counted: &Rc<Cell<u64>>,
-    sink: &mut Sink<'_>,
+    sink: &mut RecordSink<'_>,
 ) -> Result<usize, FileError> {
     let name = file.name();
     let before_reading = |message: String| FileError {
@@ -128,7 +130,7 @@ pub fn read_file(
     if format == Format::Csv {
         not_a_csv_export(&name, &mut reader).map_err(before_reading)?;
     }
-    match readers::read(&mut reader, Some(format), &name, sink) {
+    match readers::read_records(&mut reader, Some(format), &name, sink) {
         Ok((_, records)) => Ok(records),
         // A fatal error's record is the count of records before it.
         Err(e) => Err(FileError {
@@ -156,10 +158,13 @@ pub fn check(
     let mut reporter = Reporter::new(inputs);
     for file in &inputs.users {
         let mut failed = None;
-        let result = read_file(file, &counted, &mut |item| {
+        let result = read_file(file, &counted, &mut |record| {
+            let (item, json) = match first {
+                true => record.parse_with_text(),
+                false => (record.parse(), None),
+            };
             match item {
                 Item::User(raw) => {
-                    let json = first.then(|| raw.json.to_string());
                     let record = check.user(engine.prepare(&mut options, raw));
                     each(json, record);
                 }

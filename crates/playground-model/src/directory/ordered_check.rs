@@ -152,6 +152,7 @@ mod tests {
     use crate::directory::reassembly::Reassembly;
     use mapping_core::directory::check::Config;
     use mapping_core::directory::matching::existing::{ExistingUsers, GenesysUser};
+    use mapping_core::directory::readers::record::Record;
     use mapping_core::directory::readers::{self, Format, Item, RawUser};
     use mapping_core::directory::sample::SampleDirectory;
     use mapping_core::directory::Position;
@@ -193,10 +194,10 @@ mod tests {
     }
 
     /// The items of `text` read as `file` (and the error that ended it, if any).
-    fn items(text: &str, file: &str) -> (Vec<Item>, usize, Option<String>) {
+    fn items(text: &str, file: &str) -> (Vec<Record>, usize, Option<String>) {
         let mut items = Vec::new();
-        let result = readers::read(text.as_bytes(), None, file, &mut |item| {
-            items.push(item);
+        let result = readers::read_records(text.as_bytes(), None, file, &mut |record| {
+            items.push(record);
             ControlFlow::Continue(())
         });
         match result {
@@ -237,13 +238,12 @@ mod tests {
             if reversed {
                 items.reverse();
             }
-            for item in items {
-                match item {
-                    Item::User(raw) => {
-                        let json = raw.json.to_string();
-                        out.push((Some(json), check.user(engine.prepare(&mut options, raw))));
+            for record in items {
+                match record.parse_with_text() {
+                    (Item::User(raw), json) => {
+                        out.push((json, check.user(engine.prepare(&mut options, raw))));
                     }
-                    Item::Error(e) => check.read_error(&e)?,
+                    (Item::Error(e), _) => check.read_error(&e)?,
                 }
             }
             if reversed {

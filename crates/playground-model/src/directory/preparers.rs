@@ -3,7 +3,7 @@
 //! ([`FromPreparer`]: batches of prepared users, one end per users file) and how it groups them
 //! ([`Batcher`]).
 //!
-//! Every preparer reads every users file and prepares only its own records
+//! Every preparer reads every users file and parses and prepares only its own records
 //! (`record % count == index`, counting every record the reader hands over, unreadable ones too,
 //! as `Position::record` does); the coordinator puts the records back in input order
 //! ([`super::reassembly`]). The coordinator's messages are JSON text, as the page's; a
@@ -13,6 +13,7 @@
 
 use super::protocol::RunOptions;
 use mapping_core::directory::check::{Engine, Prepared};
+use mapping_core::directory::readers::record::Record;
 use mapping_core::directory::readers::Item;
 use mapping_core::directory::ReadError;
 use mapping_core::provision::Options;
@@ -33,30 +34,31 @@ impl Shard {
         record % self.count.max(1) == self.index
     }
 
-    /// A record the reader handed over, prepared by `engine` when it is this shard's (with its
-    /// JSON as read when `raw`); `None` for the others' records.
+    /// A record the reader handed over, parsed and prepared by `engine` when it is this
+    /// shard's (with the user's JSON as read when `raw`); `None`, unparsed, for the others'.
     pub fn prepare(
         self,
         engine: &Engine,
         options: &mut Options,
-        item: Item,
+        record: Record,
         raw: bool,
     ) -> Option<Entry> {
-        let record = match &item {
-            Item::User(u) => u.position.record,
-            Item::Error(e) => e.position.record,
-        };
-        if !self.owns(record) {
+        let index = record.position().record;
+        if !self.owns(index) {
             return None;
         }
+        let (item, text) = match raw {
+            true => record.parse_with_text(),
+            false => (record.parse(), None),
+        };
         Some(match item {
             Item::User(user) => Entry {
-                record,
-                raw: raw.then(|| user.json.to_string()),
+                record: index,
+                raw: text,
                 done: Done::User(Box::new(engine.prepare(options, user))),
             },
             Item::Error(e) => Entry {
-                record,
+                record: index,
                 raw: None,
                 done: Done::Error(e),
             },

@@ -97,6 +97,23 @@ impl Record {
             Record::Read(item) => item,
         }
     }
+
+    /// [`Record::parse`], with a user's JSON as text too (as written in the file when the
+    /// record came unparsed, so it is not written out again); `None` for a record that is not
+    /// a user.
+    pub fn parse_with_text(self) -> (Item, Option<String>) {
+        let text = match &self {
+            Record::Unparsed(u) => std::str::from_utf8(&u.bytes).ok().map(str::to_string),
+            Record::Read(Item::User(u)) => Some(u.json.to_string()),
+            Record::Read(Item::Error(_)) => None,
+        };
+        let item = self.parse();
+        let text = match item {
+            Item::User(_) => text,
+            Item::Error(_) => None,
+        };
+        (item, text)
+    }
 }
 
 /// Receives each record; `Break` stops the reading.
@@ -145,6 +162,21 @@ mod tests {
         };
         assert!(e.message.contains("array"), "{e}");
         assert_eq!(e.position.column, Some(3));
+    }
+
+    #[test]
+    fn a_user_comes_with_its_text_as_written_and_an_error_without() {
+        let written = "{ \"id\" : \"1\" }";
+        let (item, text) = Record::Unparsed(unparsed(written)).parse_with_text();
+        assert!(matches!(item, Item::User(_)));
+        assert_eq!(text.as_deref(), Some(written));
+        let (item, text) = Record::Unparsed(unparsed("[1]")).parse_with_text();
+        assert!(matches!(item, Item::Error(_)) && text.is_none());
+        let Item::User(user) = Record::Unparsed(unparsed(written)).parse() else {
+            panic!("not a user");
+        };
+        let (_, text) = Record::Read(Item::User(user)).parse_with_text();
+        assert_eq!(text.as_deref(), Some("{\"id\":\"1\"}"));
     }
 
     #[test]
