@@ -169,8 +169,8 @@ impl Coordinator {
             FromPreparer::Failed { message } => return Err(message),
         }
         while let Some(next) = self.reassembly.next_due()? {
-            if let Some((raw, record)) = self.check.take(next)? {
-                self.collected.push(raw, &record);
+            if let Some(checked) = self.check.take(next)? {
+                self.collected.push(checked);
             }
         }
         for (shard, batches) in self.reassembly.acknowledge() {

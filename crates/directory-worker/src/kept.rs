@@ -1,23 +1,33 @@
-//! The result a worker keeps after its run — a compact row per user, each user's raw JSON, the
+//! The result a worker keeps after its run — a compact row per user, where each user's JSON can
+//! be had again (its place in the users file, read again when the page opens the user), the
 //! summary, and the inputs (to write the per-user reports again) — and its answers to the page.
 
+use crate::blob_reader::BlobReader;
 use crate::post;
 use crate::run::{self, Inputs};
 use mapping_core::directory::check::UserRecord;
+use mapping_core::directory::readers::record::UserText;
 use mapping_core::directory::report::{csv::CsvReport, json::JsonReport, markdown};
 use mapping_core::directory::summary::Summary;
-use playground_model::directory::ordered_check::Finished;
+use playground_model::directory::ordered_check::{Checked, Finished};
 use playground_model::directory::protocol::{ExportKind, FromWorker, ToWorker};
 use playground_model::directory::table::{Row, Selection};
 use wasm_bindgen::JsValue;
 
-/// Raw user JSON kept for "open in the playground", in total; users beyond it are not kept.
+/// Users' JSON kept in memory for "open in the playground" (only users read from a CSV row: the
+/// others' stays in their file), in total; such users beyond it cannot be opened.
 const RAW_LIMIT: usize = 512 << 20;
+
+/// Where a user's JSON can be had again: the users file, and the place in it or the text.
+struct Source {
+    file: usize,
+    text: UserText,
+}
 
 pub struct Kept {
     inputs: Inputs,
     rows: Vec<Row>,
-    raw: Vec<Option<String>>,
+    raw: Vec<Option<Source>>,
     summary: Summary,
     selection: Selection,
 }
@@ -50,20 +60,23 @@ fn row(index: usize, r: &UserRecord) -> Row {
 #[derive(Default)]
 pub struct Collected {
     rows: Vec<Row>,
-    raw: Vec<Option<String>>,
+    raw: Vec<Option<Source>>,
     raw_bytes: usize,
 }
 
 impl Collected {
-    /// Adds the next user: its JSON as read (kept while the total stays under the limit) and
-    /// its record.
-    pub fn push(&mut self, json: Option<String>, record: &UserRecord) {
-        self.rows.push(row(self.rows.len(), record));
-        let json = json.filter(|j| {
-            self.raw_bytes += j.len();
+    /// Adds the next user: its record, and where its JSON can be had again (text kept in
+    /// memory only while the total stays under the limit).
+    pub fn push(&mut self, checked: Checked) {
+        self.rows.push(row(self.rows.len(), &checked.record));
+        let text = checked.text.filter(|t| {
+            self.raw_bytes += t.kept_bytes();
             self.raw_bytes <= RAW_LIMIT
         });
-        self.raw.push(json);
+        self.raw.push(text.map(|text| Source {
+            file: checked.file,
+            text,
+        }));
     }
 }
 
@@ -73,9 +86,7 @@ impl Kept {
     pub fn build(inputs: Inputs) -> Result<(Kept, FromWorker), String> {
         let started = js_sys::Date::now();
         let mut collected = Collected::default();
-        let finished = run::check(&inputs, true, &mut |json, record| {
-            collected.push(json, &record)
-        })?;
+        let finished = run::check(&inputs, true, &mut |checked| collected.push(checked))?;
         Ok(Kept::new(inputs, collected, finished, started, 1))
     }
 
@@ -125,20 +136,15 @@ impl Kept {
                     None,
                 );
             }
-            ToWorker::User { index } => match self.raw.get(index as usize) {
-                Some(Some(json)) => post(
+            ToWorker::User { index } => match self.user_json(index as usize) {
+                Ok(json) => post(
                     &FromWorker::User {
                         index,
-                        json: pretty(json),
+                        json: pretty(&json),
                     },
                     None,
                 ),
-                _ => post(
-                    &FromWorker::Error {
-                        message: format!("user {} is not kept (too many users)", index + 1),
-                    },
-                    None,
-                ),
+                Err(message) => post(&FromWorker::Error { message }, None),
             },
             ToWorker::Export { kind } => match self.export(kind) {
                 Ok(bytes) => {
@@ -157,6 +163,34 @@ impl Kept {
         }
     }
 
+    /// User `index`'s JSON: read again from its users file, or the text kept.
+    fn user_json(&self, index: usize) -> Result<String, String> {
+        let Some(Some(source)) = self.raw.get(index) else {
+            return Err(format!("user {} is not kept (too many users)", index + 1));
+        };
+        match &source.text {
+            UserText::Written(text) => Ok(text.clone()),
+            UserText::InFile { byte, len } => {
+                let file = self
+                    .inputs
+                    .users
+                    .get(source.file)
+                    .ok_or_else(|| format!("user {} is not kept", index + 1))?;
+                let (start, end) = (*byte as f64, (*byte + *len) as f64);
+                file.slice_with_f64_and_f64(start, end)
+                    .map_err(|e| format!("{e:?}"))
+                    .and_then(|part| BlobReader::text(&part).map_err(|e| e.to_string()))
+                    .map_err(|e| {
+                        format!(
+                            "{}: user {} could not be read again: {e}",
+                            file.name(),
+                            index + 1
+                        )
+                    })
+            }
+        }
+    }
+
     /// The report in `kind`, by the core's writers; the per-user reports check the files again
     /// (keeping every full record would take far more memory than the files), one user after
     /// another in this worker: the preparers of the run are gone by then.
@@ -171,9 +205,9 @@ impl Kept {
                 let mut out = Vec::new();
                 let mut report = CsvReport::new(&mut out).map_err(io)?;
                 let mut failed = Ok(());
-                run::check(&self.inputs, false, &mut |_, record| {
+                run::check(&self.inputs, false, &mut |checked| {
                     if failed.is_ok() {
-                        failed = report.user(&record);
+                        failed = report.user(&checked.record);
                     }
                 })?;
                 failed.map_err(io)?;
@@ -184,9 +218,9 @@ impl Kept {
                 let mut out = Vec::new();
                 let mut report = JsonReport::new(&mut out).map_err(io)?;
                 let mut failed = Ok(());
-                let finished = run::check(&self.inputs, false, &mut |_, record| {
+                let finished = run::check(&self.inputs, false, &mut |checked| {
                     if failed.is_ok() {
-                        failed = report.user(&record);
+                        failed = report.user(&checked.record);
                     }
                 })?;
                 failed.map_err(io)?;

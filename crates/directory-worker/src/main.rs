@@ -18,6 +18,12 @@
 
 #![forbid(unsafe_code)]
 
+/// talc, faster than the default dlmalloc for the many small allocations of a check; this
+/// worker is single-threaded WebAssembly, which talc's constructor requires.
+#[cfg(target_family = "wasm")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 mod blob_reader;
 mod coordinator;
 mod kept;

@@ -8,12 +8,12 @@
 use crate::blob_reader::BlobReader;
 use crate::post;
 use js_sys::Array;
-use mapping_core::directory::check::{Checker, Config, UserRecord};
+use mapping_core::directory::check::{Checker, Config};
 use mapping_core::directory::matching::existing::{read_genesys_users, ExistingUsers, GenesysUser};
 use mapping_core::directory::readers::record::RecordSink;
 use mapping_core::directory::readers::{self, csv_users, Format, Item};
 use mapping_core::directory::scope::{AssignedBy, Assignment, Scope, ScopeFilter};
-use playground_model::directory::ordered_check::{Finished, OrderedCheck};
+use playground_model::directory::ordered_check::{Checked, Finished, OrderedCheck};
 use playground_model::directory::progress;
 use playground_model::directory::protocol::{FromWorker, Progress, RunOptions};
 use std::cell::Cell;
@@ -140,13 +140,13 @@ pub fn read_file(
     }
 }
 
-/// Checks every user of `inputs.users` here, one after another, handing each record to
-/// `each`. The first run of a result (`first`) posts progress and hands over each user's raw
-/// JSON as text too; a re-run for a report does neither.
+/// Checks every user of `inputs.users` here, one after another, handing each completed user to
+/// `each`. The first run of a result (`first`) posts progress and hands over where each user's
+/// JSON can be had again too; a re-run for a report does neither.
 pub fn check(
     inputs: &Inputs,
     first: bool,
-    each: &mut dyn FnMut(Option<String>, UserRecord),
+    each: &mut dyn FnMut(Checked),
 ) -> Result<Finished, String> {
     if inputs.users.is_empty() {
         return Err("pick at least one users file".into());
@@ -156,7 +156,7 @@ pub fn check(
     let mut options = engine.options();
     let counted = Rc::new(Cell::new(0u64));
     let mut reporter = Reporter::new(inputs);
-    for file in &inputs.users {
+    for (index, file) in inputs.users.iter().enumerate() {
         let mut failed = None;
         let result = read_file(file, &counted, &mut |record| {
             let (item, json) = match first {
@@ -166,7 +166,11 @@ pub fn check(
             match item {
                 Item::User(raw) => {
                     let record = check.user(engine.prepare(&mut options, raw));
-                    each(json, record);
+                    each(Checked {
+                        file: index,
+                        text: json,
+                        record,
+                    });
                 }
                 Item::Error(e) => {
                     if let Err(why) = check.read_error(&e) {

@@ -8,14 +8,14 @@ use super::matching::{candidate, lookup, ExistingUsers, Match, Matcher};
 use super::position::{Position, ReadError};
 use super::readers::RawUser;
 use super::scope::Scope;
-use super::summary::{Summary, Tally};
+use super::summary::{RejectedPhone, Summary, Tally};
 use crate::diag::Severity;
 use crate::expr::Value;
 use crate::finding::{Finding, FindingCode};
 use crate::genesys::targets::{self, TargetType};
 use crate::graph::{phone_region, read_user, Lifecycle};
 use crate::mapping::model::MappingSet;
-use crate::phone::{GenesysVerdict, PhoneAnalysis, Suggestions};
+use crate::phone::{GenesysVerdict, Suggestions};
 use crate::provision::rows::{evaluate_compiled, Operation, RowResult, RowValue};
 use crate::provision::values::wire_value;
 use crate::provision::{self, CompiledSet, Options, Requests};
@@ -170,7 +170,7 @@ struct Evaluated {
     /// The value of each matching row that has one, in the set's row order.
     matching: Vec<(usize, String)>,
     /// The phone values Genesys rejects.
-    rejected_phones: Vec<PhoneAnalysis>,
+    rejected_phones: Vec<RejectedPhone>,
     manager: Option<String>,
     groups: Vec<String>,
     /// Whom the user matches in Genesys (with `--existing` and a matching value).
@@ -326,6 +326,7 @@ impl Engine {
                     GenesysVerdict::Rejected | GenesysVerdict::ExtensionOnly
                 )
             })
+            .map(RejectedPhone::from)
             .collect();
         Prepared {
             record,

@@ -9,8 +9,11 @@
 
 use super::parse::{ExtStyle, Parsed, Retry};
 use super::{analyze_with, GenesysVerdict, PhoneSource, Suggestion, Suggestions};
-use crate::expr::{EvalContext, Outcome, Value};
+use crate::expr::{EvalContext, Expression, Outcome, Value};
 use crate::source::SourceAttributes;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// The attribute an expression reads when the caller does not name one.
 pub const DEFAULT_ATTRIBUTE: &str = "telephoneNumber";
@@ -214,7 +217,7 @@ fn prove(
 
 /// Evaluates `expr` for a user with these attributes; the text that would flow.
 fn evaluate(expr: &str, attributes: &SourceAttributes) -> Option<String> {
-    let compiled = crate::compile(expr).ok()?;
+    let compiled = compiled(expr)?;
     let evaluation = compiled
         .evaluate(attributes, &EvalContext::default())
         .ok()?;
@@ -222,6 +225,32 @@ fn evaluate(expr: &str, attributes: &SourceAttributes) -> Option<String> {
         Outcome::Flows(Value::Str(s)) => Some(s.clone()),
         _ => None,
     }
+}
+
+/// Expressions each thread keeps compiled for proofs ([`compiled`]); the memo is emptied when
+/// full, so memory stays bounded whatever the values.
+const COMPILED_KEPT: usize = 64;
+
+thread_local! {
+    /// Proof expressions compiled on this thread, by text. A directory's rejected values come in
+    /// few shapes, and a shape's plans are the same text for every user who has it.
+    static COMPILED: RefCell<HashMap<String, Option<Rc<Expression>>>> = RefCell::new(HashMap::new());
+}
+
+/// `expr` compiled (`None` when it does not compile), from this thread's memo when it is there.
+fn compiled(expr: &str) -> Option<Rc<Expression>> {
+    if let Some(found) = COMPILED.with(|c| c.borrow().get(expr).cloned()) {
+        return found;
+    }
+    let compiled = crate::compile(expr).ok().map(Rc::new);
+    COMPILED.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= COMPILED_KEPT {
+            c.clear();
+        }
+        c.insert(expr.to_owned(), compiled.clone());
+    });
+    compiled
 }
 
 /// Genesys's extension-only expression. `bare`: the value is digits (and spaces) only, so the
@@ -425,6 +454,19 @@ fn sentence(steps: &[String]) -> String {
 mod tests {
     use super::super::{analyze, GenesysVerdict};
     use super::*;
+
+    #[test]
+    fn a_proof_expression_is_compiled_once_per_thread_and_the_memo_stays_bounded() {
+        let text = "StripSpaces([telephoneNumber])";
+        let first = compiled(text).expect("compiles");
+        let again = compiled(text).expect("compiles");
+        assert!(Rc::ptr_eq(&first, &again));
+        assert!(compiled("Join(").is_none() && compiled("Join(").is_none());
+        for n in 0..COMPILED_KEPT * 2 {
+            compiled(&format!("Append([a], \"{n}\")"));
+        }
+        assert!(COMPILED.with(|c| c.borrow().len()) <= COMPILED_KEPT);
+    }
 
     /// Every input for which a suggestion is expected, with its region, type and expression.
     const CASES: &[(&str, Option<&str>, &str, &str)] = &[

@@ -7,6 +7,7 @@
 use super::preparers::Done;
 use super::reassembly::Next;
 use mapping_core::directory::check::{Checker, Engine, Prepared, UserRecord};
+use mapping_core::directory::readers::record::UserText;
 use mapping_core::directory::summary::Summary;
 use mapping_core::directory::ReadError;
 use std::sync::Arc;
@@ -42,8 +43,16 @@ pub struct OrderedCheck {
     read_errors: Vec<String>,
 }
 
-/// A user's JSON as read (when kept) and the user's record.
-pub type Checked = (Option<String>, UserRecord);
+/// A completed user: the record, and where the user's JSON can be had again (when asked for).
+#[derive(Debug)]
+pub struct Checked {
+    /// Index of the users file the user was read from.
+    pub file: usize,
+    /// Where the user's JSON can be had again.
+    pub text: Option<UserText>,
+    /// The user's record.
+    pub record: UserRecord,
+}
 
 impl OrderedCheck {
     /// A check of the users files named `files`, in this order.
@@ -126,8 +135,12 @@ impl OrderedCheck {
     /// Takes the next record or file end from the preparers; a user comes back checked.
     pub fn take(&mut self, next: Next) -> Result<Option<Checked>, String> {
         match next {
-            Next::Entry { entry, .. } => match entry.done {
-                Done::User(prepared) => Ok(Some((entry.raw, self.user(*prepared)))),
+            Next::Entry { file, entry } => match entry.done {
+                Done::User(prepared) => Ok(Some(Checked {
+                    file,
+                    text: entry.raw,
+                    record: self.user(*prepared),
+                })),
                 Done::Error(e) => self.read_error(&e).map(|()| None),
             },
             Next::End(end) => self.end_file(end.records, end.error).map(|()| None),
@@ -213,7 +226,7 @@ mod tests {
     fn outcome(records: Vec<Checked>, finished: Finished) -> Outcome {
         let records = records
             .into_iter()
-            .map(|(raw, r)| serde_json::json!({ "raw": raw, "record": r }))
+            .map(|c| serde_json::json!({ "file": c.file, "raw": c.text, "record": c.record }))
             .collect();
         let summary = serde_json::to_value(&finished.summary).unwrap();
         Ok((records, summary, finished.read_errors))
@@ -232,7 +245,7 @@ mod tests {
         let engine = check.engine();
         let mut options = engine.options();
         let mut out = Vec::new();
-        for (name, text) in files {
+        for (file, (name, text)) in files.iter().enumerate() {
             let (mut items, records, error) = items(text, name);
             let start = out.len();
             if reversed {
@@ -241,7 +254,11 @@ mod tests {
             for record in items {
                 match record.parse_with_text() {
                     (Item::User(raw), json) => {
-                        out.push((json, check.user(engine.prepare(&mut options, raw))));
+                        out.push(Checked {
+                            file,
+                            text: json,
+                            record: check.user(engine.prepare(&mut options, raw)),
+                        });
                     }
                     (Item::Error(e), _) => check.read_error(&e)?,
                 }

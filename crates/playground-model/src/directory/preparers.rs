@@ -13,7 +13,7 @@
 
 use super::protocol::RunOptions;
 use mapping_core::directory::check::{Engine, Prepared};
-use mapping_core::directory::readers::record::Record;
+use mapping_core::directory::readers::record::{Record, UserText};
 use mapping_core::directory::readers::Item;
 use mapping_core::directory::ReadError;
 use mapping_core::provision::Options;
@@ -35,7 +35,8 @@ impl Shard {
     }
 
     /// A record the reader handed over, parsed and prepared by `engine` when it is this
-    /// shard's (with the user's JSON as read when `raw`); `None`, unparsed, for the others'.
+    /// shard's (with where the user's JSON can be had again when `raw`); `None`, unparsed, for
+    /// the others'.
     pub fn prepare(
         self,
         engine: &Engine,
@@ -77,7 +78,7 @@ pub enum ToPreparer {
         options: Box<RunOptions>,
         /// Which records to prepare.
         shard: Shard,
-        /// Send each user's JSON as read too (for "open this user").
+        /// Send where each user's JSON can be had again too (for "open this user").
         raw: bool,
     },
     /// The coordinator has finished this many more of the preparer's batches.
@@ -92,9 +93,10 @@ pub enum ToPreparer {
 pub struct Entry {
     /// The record's index in its file.
     pub record: usize,
-    /// The user's JSON as read (only when asked for, and only for users).
+    /// Where the user's JSON can be had again: its place in the file, or for a CSV row the
+    /// user written out (only when asked for, and only for users).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub raw: Option<String>,
+    pub raw: Option<UserText>,
     /// The prepared user, or why the record could not be read.
     pub done: Done,
 }
@@ -255,20 +257,24 @@ mod tests {
     #[test]
     fn messages_round_trip_through_their_bytes() {
         let mut entry = error(4);
-        entry.raw = Some(r#"{"id":"1","name":"Zoë \"Z\""}"#.into());
+        entry.raw = Some(UserText::Written(r#"{"id":"1","name":"Zoë \"Z\""}"#.into()));
+        let mut placed = error(6);
+        placed.raw = Some(UserText::InFile { byte: 7, len: 12 });
         let bytes = encode(&FromPreparer::Batch(Batch {
             file: 2,
             bytes: 10,
-            entries: vec![entry, error(5)],
+            entries: vec![entry, error(5), placed],
         }));
         let FromPreparer::Batch(batch) = decode(&bytes).unwrap() else {
             panic!("not a batch");
         };
-        assert_eq!((batch.file, batch.bytes, batch.entries.len()), (2, 10, 2));
+        assert_eq!((batch.file, batch.bytes, batch.entries.len()), (2, 10, 3));
         assert_eq!(
-            batch.entries[0].raw.as_deref(),
-            Some(r#"{"id":"1","name":"Zoë \"Z\""}"#)
+            batch.entries[0].raw,
+            Some(UserText::Written(r#"{"id":"1","name":"Zoë \"Z\""}"#.into()))
         );
+        let placed = Some(UserText::InFile { byte: 7, len: 12 });
+        assert_eq!(batch.entries[2].raw, placed);
         assert!(batch.entries[1].raw.is_none());
         assert!(matches!(&batch.entries[1].done, Done::Error(e) if e.position.record == 5));
         let end = FromPreparer::End(FileEnd {

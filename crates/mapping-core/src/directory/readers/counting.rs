@@ -145,31 +145,6 @@ impl<R: BufRead> BufRead for Counting<R> {
     }
 }
 
-/// Skips whitespace (and a UTF-8 byte-order mark); returns the next byte without consuming it,
-/// or `None` at the end.
-pub fn peek_past_whitespace<R: BufRead>(reader: &mut R) -> io::Result<Option<u8>> {
-    loop {
-        let buf = reader.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(None);
-        }
-        let skip = buf
-            .iter()
-            .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-            .unwrap_or(buf.len());
-        if skip < buf.len() {
-            let b = buf[skip];
-            if buf[skip..].starts_with(&[0xEF, 0xBB, 0xBF]) {
-                reader.consume(skip + 3);
-                continue;
-            }
-            reader.consume(skip);
-            return Ok(Some(b));
-        }
-        reader.consume(skip);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

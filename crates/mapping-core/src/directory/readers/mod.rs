@@ -83,13 +83,26 @@ pub type Sink<'s> = dyn FnMut(Item) -> ControlFlow<()> + 's;
 /// Guesses the format from the first bytes (without consuming them): `[` is JSON; `{` is NDJSON
 /// when the first line alone is a complete user object, JSON otherwise; anything else is CSV.
 pub fn detect<R: BufRead>(reader: &mut R) -> std::io::Result<Format> {
-    counting::peek_past_whitespace(reader)?;
+    // Nothing is consumed, so that the reader then counts lines and bytes from the start of
+    // the file: whitespace and byte-order marks are looked past in the first buffer.
     let buf = reader.fill_buf()?;
-    Ok(match buf.first() {
+    let mut rest = buf;
+    loop {
+        let blank = rest
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .count();
+        rest = &rest[blank..];
+        match rest.strip_prefix(BOM) {
+            Some(after) => rest = after,
+            None => break,
+        }
+    }
+    Ok(match rest.first() {
         Some(b'[') => Format::Json,
         Some(b'{') => {
-            let first_line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
-            let complete = buf.contains(&b'\n');
+            let first_line = rest.split(|&b| b == b'\n').next().unwrap_or_default();
+            let complete = rest.contains(&b'\n');
             match serde_json::from_slice::<Json>(first_line) {
                 Ok(Json::Object(m))
                     if complete && !m.contains_key("value") && !m.contains_key("Resources") =>
@@ -99,9 +112,14 @@ pub fn detect<R: BufRead>(reader: &mut R) -> std::io::Result<Format> {
                 _ => Format::Json,
             }
         }
+        // A first buffer of nothing but whitespace: the JSON reader skips it, counting.
+        None if !buf.is_empty() => Format::Json,
         _ => Format::Csv,
     })
 }
+
+/// A UTF-8 byte-order mark.
+const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
 /// Reads every user of one input in `format` (detected when `None`). Returns the format read
 /// and the number of records; an `Err` is an error that ended the input (reported with its
@@ -180,6 +198,67 @@ mod tests {
             Format::Csv
         );
         assert_eq!(detected("\"userPrincipalName\",\"id\"\n"), Format::Csv);
+    }
+
+    /// The users' texts, read again from the file at the place each record gives.
+    fn texts_in_file(file: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        read_records(file.as_bytes(), None, "f", &mut |record| {
+            match record.parse_with_text() {
+                (Item::User(_), Some(record::UserText::InFile { byte, len })) => {
+                    let (from, to) = (byte as usize, (byte + len) as usize);
+                    texts.push(file[from..to].to_string());
+                }
+                other => panic!("not a user in the file: {other:?}"),
+            }
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        texts
+    }
+
+    #[test]
+    fn a_users_place_in_the_file_gives_back_its_text_as_written() {
+        let paged =
+            "\n \u{feff}{\"value\": [\n  {\"id\": \"é1\", \"n\": \"日本\"},\n  {\"id\": \"2\"}]}\n\
+                     {\"value\": [ {\"id\" : \"3\"} ]}";
+        assert_eq!(
+            texts_in_file(paged),
+            [
+                "{\"id\": \"é1\", \"n\": \"日本\"}",
+                "{\"id\": \"2\"}",
+                "{\"id\" : \"3\"}"
+            ]
+        );
+        let lines = "\u{feff}{\"id\": \"ü\"}\r\n   {\"id\": \"2\"}  \n\n{\"id\": \"3\"}";
+        assert_eq!(
+            texts_in_file(lines),
+            ["{\"id\": \"ü\"}", "{\"id\": \"2\"}", "{\"id\": \"3\"}"]
+        );
+    }
+
+    #[test]
+    fn lines_and_bytes_count_from_the_start_of_the_file_before_any_blank_or_mark() {
+        let error_at = |text: &str| {
+            let mut at = None;
+            read(text.as_bytes(), None, "f", &mut |item| {
+                if let Item::Error(e) = item {
+                    at = Some((e.position.line, e.position.byte));
+                }
+                ControlFlow::Continue(())
+            })
+            .unwrap();
+            at
+        };
+        // serde_json stops at the `}` after `tru`: line 4, byte 17 (3 of them the mark).
+        assert_eq!(
+            error_at("\u{feff}\n\n[\n{\"id\": tru}]"),
+            Some((Some(4), Some(17)))
+        );
+        assert_eq!(
+            error_at("\u{feff}{\"id\": \"1\"}\n\n{\"id\": tru}\n"),
+            Some((Some(3), Some(26)))
+        );
     }
 
     #[test]

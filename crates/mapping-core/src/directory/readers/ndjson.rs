@@ -8,6 +8,9 @@ use crate::directory::position::{Position, ReadError};
 use std::io::{BufRead, Read};
 use std::ops::ControlFlow;
 
+/// A UTF-8 byte-order mark.
+const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
 /// Reads one JSON user per line (blank lines skipped), unparsed; `sink` gets each line (or the
 /// error for a line too long to be a user) and may stop the reading. Returns the number of
 /// records, or the error that ended the file.
@@ -48,15 +51,18 @@ pub fn read<R: BufRead>(
                 fatal: false,
             }))
         } else {
-            let text = line.trim_ascii();
+            // The file's first line may start with a byte-order mark (one character).
+            let bom = usize::from(number == 1 && line.starts_with(BOM)) * BOM.len();
+            let body = &line[bom..];
+            let text = body.trim_ascii();
             if text.is_empty() {
                 continue;
             }
-            let indent = line.len() - line.trim_ascii_start().len();
+            let indent = body.len() - body.trim_ascii_start().len();
             let at = Place {
-                byte: start + indent as u64,
+                byte: start + (bom + indent) as u64,
                 line: number - 1,
-                column: indent as u64,
+                column: (usize::from(bom > 0) + indent) as u64,
                 ..Place::default()
             };
             Record::Unparsed(Unparsed::new(text.to_vec(), at, position))

@@ -7,6 +7,7 @@ use super::counting::Place;
 use super::json_stream::not_valid_json;
 use super::{Item, RawUser};
 use crate::directory::position::{Position, ReadError};
+use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 use std::ops::ControlFlow;
 
@@ -98,13 +99,16 @@ impl Record {
         }
     }
 
-    /// [`Record::parse`], with a user's JSON as text too (as written in the file when the
-    /// record came unparsed, so it is not written out again); `None` for a record that is not
-    /// a user.
-    pub fn parse_with_text(self) -> (Item, Option<String>) {
+    /// [`Record::parse`], with where the user's JSON can be had again ([`UserText`]): its place
+    /// in the file when the record came unparsed (the text is not copied), the JSON written out
+    /// when the reader built the user (a CSV row); `None` for a record that is not a user.
+    pub fn parse_with_text(self) -> (Item, Option<UserText>) {
         let text = match &self {
-            Record::Unparsed(u) => std::str::from_utf8(&u.bytes).ok().map(str::to_string),
-            Record::Read(Item::User(u)) => Some(u.json.to_string()),
+            Record::Unparsed(u) => Some(UserText::InFile {
+                byte: u.start.byte,
+                len: u.bytes.len() as u64,
+            }),
+            Record::Read(Item::User(u)) => Some(UserText::Written(u.json.to_string())),
             Record::Read(Item::Error(_)) => None,
         };
         let item = self.parse();
@@ -113,6 +117,31 @@ impl Record {
             Item::Error(_) => None,
         };
         (item, text)
+    }
+}
+
+/// Where a user's JSON can be had again after its record is parsed, without keeping every
+/// user's text while a directory is checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UserText {
+    /// The text as written in the file the record was read from.
+    InFile {
+        /// Where the text starts, in bytes from the start of the file.
+        byte: u64,
+        /// How many bytes it takes.
+        len: u64,
+    },
+    /// The user as JSON, written out by the reader (a CSV row has no JSON in the file).
+    Written(String),
+}
+
+impl UserText {
+    /// How many bytes of text are kept in memory (none for text left in the file).
+    pub fn kept_bytes(&self) -> usize {
+        match self {
+            UserText::InFile { .. } => 0,
+            UserText::Written(text) => text.len(),
+        }
     }
 }
 
@@ -165,18 +194,20 @@ mod tests {
     }
 
     #[test]
-    fn a_user_comes_with_its_text_as_written_and_an_error_without() {
+    fn a_user_comes_with_its_place_in_the_file_a_built_user_with_its_text_an_error_without() {
         let written = "{ \"id\" : \"1\" }";
         let (item, text) = Record::Unparsed(unparsed(written)).parse_with_text();
         assert!(matches!(item, Item::User(_)));
-        assert_eq!(text.as_deref(), Some(written));
+        let len = written.len() as u64;
+        assert_eq!(text, Some(UserText::InFile { byte: 100, len }));
+        assert_eq!(text.map(|t| t.kept_bytes()), Some(0));
         let (item, text) = Record::Unparsed(unparsed("[1]")).parse_with_text();
         assert!(matches!(item, Item::Error(_)) && text.is_none());
         let Item::User(user) = Record::Unparsed(unparsed(written)).parse() else {
             panic!("not a user");
         };
         let (_, text) = Record::Read(Item::User(user)).parse_with_text();
-        assert_eq!(text.as_deref(), Some("{\"id\":\"1\"}"));
+        assert_eq!(text, Some(UserText::Written("{\"id\":\"1\"}".into())));
     }
 
     #[test]

@@ -10,9 +10,9 @@ use super::check::{Config, Outcome, Progress, UserRecord};
 use super::position::ReadError;
 use crate::diag::Severity;
 use crate::finding::FindingCode;
-use crate::phone::PhoneAnalysis;
+use crate::phone::{GenesysVerdict, PhoneAnalysis};
 use quarantine::QuarantineRisk;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -20,6 +20,28 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 pub const EXAMPLES: usize = 20;
 /// Distinct phone shapes counted before the rest are lumped together.
 const MAX_SHAPES: usize = 10_000;
+
+/// What the summary keeps of a phone value Genesys refuses (the rest of its analysis is in the
+/// user's findings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedPhone {
+    /// The value as given.
+    pub input: String,
+    /// Refused, or an extension alone.
+    pub verdict: GenesysVerdict,
+    /// The expression that fixes it, proven on this value.
+    pub suggested_expression: Option<String>,
+}
+
+impl From<PhoneAnalysis> for RejectedPhone {
+    fn from(a: PhoneAnalysis) -> RejectedPhone {
+        RejectedPhone {
+            input: a.input,
+            verdict: a.verdict,
+            suggested_expression: a.suggestion.map(|s| s.expression),
+        }
+    }
+}
 
 /// A format of rejected phone values: every value of this shape, counted.
 #[derive(Debug, Clone, Serialize)]
@@ -292,7 +314,7 @@ impl Tally {
     }
 
     /// Rejected phone values, counted by shape.
-    pub fn phones(&mut self, record: &UserRecord, rejected: &[PhoneAnalysis]) {
+    pub fn phones(&mut self, record: &UserRecord, rejected: &[RejectedPhone]) {
         for a in rejected {
             let shape = shape::shape(&a.input);
             if self.shapes.len() >= MAX_SHAPES && !self.shapes.contains_key(&shape) {
@@ -307,7 +329,7 @@ impl Tally {
                     example_user: label(record),
                     example_value: a.input.clone(),
                     verdict: a.verdict.describe().to_string(),
-                    suggested_expression: a.suggestion.as_ref().map(|s| s.expression.clone()),
+                    suggested_expression: a.suggested_expression.clone(),
                 });
             entry.count += 1;
         }
