@@ -1,4 +1,4 @@
-//! A `File` (any `Blob`) read in 1 MiB chunks with `FileReaderSync`, which a worker may block
+//! A `File` (any `Blob`) read in 8 MiB chunks with `FileReaderSync`, which a worker may block
 //! on, as a `BufRead` for the core's readers. Bytes read so far are counted for the progress.
 
 use js_sys::Uint8Array;
@@ -7,7 +7,9 @@ use std::io::{self, BufRead, Read};
 use std::rc::Rc;
 use web_sys::{Blob, FileReaderSync};
 
-const CHUNK: u64 = 1 << 20;
+/// Bytes fetched at a time: reading a 60 MB file took 240 ms in 1 MiB chunks and 100 ms in 8 MiB
+/// ones in Chromium (2026-12-03); each preparer reads every users file.
+const CHUNK: u64 = 8 << 20;
 
 pub struct BlobReader {
     blob: Blob,

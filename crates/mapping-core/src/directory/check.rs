@@ -13,7 +13,7 @@ use crate::diag::Severity;
 use crate::expr::Value;
 use crate::finding::{Finding, FindingCode};
 use crate::genesys::targets::{self, TargetType};
-use crate::graph::{phone_region, read_user, Lifecycle};
+use crate::graph::{phone_region, read_user_with, Lifecycle, Names};
 use crate::mapping::model::MappingSet;
 use crate::phone::{GenesysVerdict, Suggestions};
 use crate::provision::rows::{evaluate_compiled, Operation, RowResult, RowValue};
@@ -251,7 +251,7 @@ impl Engine {
             after_patch: None,
             findings: Vec::new(),
         };
-        let user = match read_user(&raw.json, Lifecycle::Assigned) {
+        let user = match read_user_with(&raw.json, Lifecycle::Assigned, Names::Skipped) {
             Ok(u) => u,
             Err(e) => return failed(record, Finding::error(FindingCode::Evaluation, e)),
         };

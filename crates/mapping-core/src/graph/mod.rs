@@ -7,4 +7,4 @@ pub mod user;
 
 pub use lifecycle::Lifecycle;
 pub use region::phone_region;
-pub use user::{read_user, GraphUser, ManagerRef, NameMapping, UserInput};
+pub use user::{read_user, read_user_with, GraphUser, ManagerRef, NameMapping, Names, UserInput};

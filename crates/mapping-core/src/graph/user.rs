@@ -207,9 +207,24 @@ pub struct GraphUser {
 /// What an admin pasted: a Graph user, or flat source attributes.
 pub type UserInput = GraphUser;
 
+/// Whether [`GraphUser::names`] is filled: the playground shows it; a directory check has no
+/// use for it and reads every user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Names {
+    /// Lists how each source attribute was found.
+    Listed,
+    /// Leaves `names` empty.
+    Skipped,
+}
+
 /// Reads a pasted user: a Graph `user` object, or (when it has none of Graph's own property
 /// names) flat provisioning source attributes. `state` decides `IsSoftDeleted`.
 pub fn read_user(json: &Json, state: Lifecycle) -> Result<GraphUser, UserError> {
+    read_user_with(json, state, Names::Listed)
+}
+
+/// [`read_user`], with the list of names only when `names` asks for it.
+pub fn read_user_with(json: &Json, state: Lifecycle, names: Names) -> Result<GraphUser, UserError> {
     let Json::Object(map) = json else {
         return Err(UserError::new(
             "",
@@ -221,9 +236,12 @@ pub fn read_user(json: &Json, state: Lifecycle) -> Result<GraphUser, UserError> 
         ));
     };
     if !GRAPH_ONLY.iter().any(|k| map.contains_key(*k)) {
-        return read_flat(json, state);
+        return read_flat(json, state, names);
     }
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        user: GraphUser::default(),
+        names,
+    };
     for (key, value) in map {
         reader.property(key, value)?;
     }
@@ -247,7 +265,7 @@ pub fn read_user(json: &Json, state: Lifecycle) -> Result<GraphUser, UserError> 
 }
 
 /// Flat source attributes; `IsSoftDeleted` is set from `state` only when not given.
-fn read_flat(json: &Json, state: Lifecycle) -> Result<GraphUser, UserError> {
+fn read_flat(json: &Json, state: Lifecycle, names: Names) -> Result<GraphUser, UserError> {
     let mut attributes = SourceAttributes::from_json(json)?;
     if attributes.get("IsSoftDeleted").is_none() || state != Lifecycle::Assigned {
         attributes.set_str(
@@ -259,8 +277,8 @@ fn read_flat(json: &Json, state: Lifecycle) -> Result<GraphUser, UserError> {
             },
         );
     }
-    Ok(GraphUser {
-        names: attributes
+    let names = match names {
+        Names::Listed => attributes
             .names()
             .map(|n| NameMapping {
                 graph: n.to_string(),
@@ -268,32 +286,40 @@ fn read_flat(json: &Json, state: Lifecycle) -> Result<GraphUser, UserError> {
                 note: None,
             })
             .collect(),
+        Names::Skipped => Vec::new(),
+    };
+    Ok(GraphUser {
+        names,
         attributes,
         ..GraphUser::default()
     })
 }
 
-#[derive(Default)]
 struct Reader {
     user: GraphUser,
+    names: Names,
 }
 
 impl Reader {
     fn note(&mut self, graph: &str, entra: &str, note: &str) {
-        self.user.names.push(NameMapping {
-            graph: graph.into(),
-            entra: entra.into(),
-            note: Some(note.into()),
-        });
+        if self.names == Names::Listed {
+            self.user.names.push(NameMapping {
+                graph: graph.into(),
+                entra: entra.into(),
+                note: Some(note.into()),
+            });
+        }
     }
 
     fn copy(&mut self, graph: &str, entra: &str, value: SourceValue) {
         self.user.attributes.set(entra, value);
-        self.user.names.push(NameMapping {
-            graph: graph.into(),
-            entra: entra.into(),
-            note: None,
-        });
+        if self.names == Names::Listed {
+            self.user.names.push(NameMapping {
+                graph: graph.into(),
+                entra: entra.into(),
+                note: None,
+            });
+        }
     }
 
     fn property(&mut self, key: &str, value: &Json) -> Result<(), UserError> {
@@ -497,6 +523,21 @@ mod tests {
         match u.attributes.get(name) {
             Some(SourceValue::Single(s)) => Some(s.clone()),
             _ => None,
+        }
+    }
+
+    #[test]
+    fn skipping_the_names_reads_the_same_attributes() {
+        let flat = json!({"mail": "a@b", "department": "Sales"});
+        for user in [adele(), flat] {
+            let listed = read_user(&user, Lifecycle::Assigned).unwrap();
+            let skipped = read_user_with(&user, Lifecycle::Assigned, Names::Skipped).unwrap();
+            assert!(!listed.names.is_empty() && skipped.names.is_empty());
+            assert_eq!(listed.attributes, skipped.attributes);
+            assert_eq!(
+                (listed.manager, listed.groups),
+                (skipped.manager, skipped.groups)
+            );
         }
     }
 

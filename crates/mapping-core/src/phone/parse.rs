@@ -256,18 +256,21 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Parsed {
 
 fn read(n: &PhoneNumber) -> LibraryReading {
     let possible = n.is_possible_with_reason();
+    // libphonenumber's validity is "the number has a type in its region's metadata": both find
+    // the region the same way, so the type is looked up once and validity follows from it.
+    let number_type = n.get_type();
     LibraryReading {
         e164: n.format_as(PhoneNumberFormat::E164).into_owned(),
         country_code: n.country_code,
         national_number: n.get_national_significant_number(),
-        valid: n.is_valid(),
+        valid: number_type != PhoneNumberType::Unknown,
         possible: matches!(
             possible,
             Ok(NumberLengthType::IsPossible | NumberLengthType::IsPossibleLocalOnly)
         ),
         local_only: possible == Ok(NumberLengthType::IsPossibleLocalOnly),
         impossible_reason: possible.err(),
-        number_type: n.get_type(),
+        number_type,
         country: n.get_region_code().map(|r| r.to_string()),
         extension: n.extension.clone().filter(|e| !e.is_empty()),
     }
@@ -392,6 +395,42 @@ pub fn type_words(t: PhoneNumberType) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn validity_is_having_a_type_for_every_region_and_kind_of_number() {
+        use rlibphonenumber::PhoneNumberType as T;
+        let kinds = [
+            T::FixedLine,
+            T::Mobile,
+            T::TollFree,
+            T::PremiumRate,
+            T::VoIP,
+            T::UAN,
+        ];
+        let mut numbers = 0;
+        for region in PHONE_NUMBER_UTIL.get_supported_regions() {
+            for kind in kinds {
+                let Ok(example) =
+                    PHONE_NUMBER_UTIL.get_example_number_for_type_and_region(region, kind)
+                else {
+                    continue;
+                };
+                let n = example.national_number;
+                // The example, one digit more, one less, and a changed leading digit.
+                for national in [n, n * 10 + 7, n / 10, n + 9 * 10u64.pow(n.ilog10())] {
+                    let mut number = example.clone();
+                    number.national_number = national;
+                    assert_eq!(
+                        number.is_valid(),
+                        number.get_type() != PhoneNumberType::Unknown,
+                        "{region:?} {national}"
+                    );
+                    numbers += 1;
+                }
+            }
+        }
+        assert!(numbers > 1000, "{numbers}");
+    }
 
     fn ext(s: &str) -> (String, Option<(String, ExtStyle)>) {
         let (n, e) = split_extension(s);
