@@ -163,6 +163,33 @@ pub struct Prepared {
     evaluated: Option<Evaluated>,
 }
 
+impl Prepared {
+    /// Drops the texts that completing the user and adding up the summary never read: every
+    /// finding's help, the messages of findings that are not errors (an error's message may
+    /// become the user's failure), the PATCH bodies. For a check that keeps only each user's
+    /// outcome, finding codes and failure (the page's table) and relays prepared users between
+    /// workers; the outcome, codes, failure and summary stay the same.
+    pub fn shed_texts(&mut self) {
+        shed(&mut self.record.findings);
+        self.record.patch = None;
+        self.record.after_patch = None;
+        let update = self.evaluated.as_mut().and_then(|e| e.candidate.as_mut());
+        if let Some(update) = update.and_then(|c| c.update.as_mut()) {
+            shed(&mut update.findings);
+            update.patch = None;
+        }
+    }
+}
+
+fn shed(findings: &mut [Finding]) {
+    for f in findings {
+        f.help = None;
+        if f.severity != Severity::Error {
+            f.message.clear();
+        }
+    }
+}
+
 /// What the completion needs of a preview, reduced where the user was prepared so the rest of
 /// the preview is freed there.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -687,6 +714,42 @@ mod tests {
     /// The browser's workers prepare users in one worker and complete them in another, with
     /// [`Prepared`] as JSON in between: the records must be the same as a check in one place,
     /// claims and updates included.
+    #[test]
+    fn shedding_the_texts_keeps_outcomes_codes_failures_and_the_summary() {
+        let genesys: Vec<Json> = (0..300)
+            .step_by(3)
+            .map(|n| json!({"id": format!("g{n}"), "userName": format!("user{n}@contoso.example"), "active": true, "title": "Old"}))
+            .collect();
+        let mut full = checker(genesys.clone());
+        let mut shed = checker(genesys);
+        let engine = shed.engine();
+        let mut options = engine.options();
+        let mut texts = (0, 0);
+        for n in 0..400 {
+            let user = super::super::sample::user(n, 5);
+            let expected = full.check(raw(n, user.clone()));
+            let mut prepared = engine.prepare(&mut options, raw(n, user));
+            let before = serde_json::to_string(&prepared).unwrap().len();
+            prepared.shed_texts();
+            texts.0 += before;
+            texts.1 += serde_json::to_string(&prepared).unwrap().len();
+            let got = shed.complete(prepared);
+            let codes = |r: &UserRecord| r.findings.iter().map(|f| f.code).collect::<Vec<_>>();
+            assert_eq!(
+                (got.outcome, &got.failure, codes(&got), &got.changed),
+                (
+                    expected.outcome,
+                    &expected.failure,
+                    codes(&expected),
+                    &expected.changed
+                )
+            );
+        }
+        assert!(texts.1 * 4 < texts.0 * 3, "{texts:?}");
+        let summary = |c: Checker| serde_json::to_value(c.finish()).unwrap();
+        assert_eq!(summary(shed), summary(full));
+    }
+
     #[test]
     fn a_prepared_user_survives_json_and_completes_the_same() {
         let genesys = vec![

@@ -220,13 +220,23 @@ mod tests {
         }
     }
 
-    /// What a run gives: every record and the summary, as JSON; or the error that ended it.
+    /// What a run gives: every record (what the page keeps of it: the preparers shed the rest,
+    /// `Prepared::shed_texts`) and the summary, as JSON; or the error that ended it.
     type Outcome = Result<(Vec<serde_json::Value>, serde_json::Value, Vec<String>), String>;
 
     fn outcome(records: Vec<Checked>, finished: Finished) -> Outcome {
         let records = records
             .into_iter()
-            .map(|c| serde_json::json!({ "file": c.file, "raw": c.text, "record": c.record }))
+            .map(|c| {
+                let r = c.record;
+                let codes: Vec<_> = r.findings.iter().map(|f| f.code).collect();
+                serde_json::json!({
+                    "file": c.file, "raw": c.text, "position": r.position, "id": r.id,
+                    "userName": r.user_name, "displayName": r.display_name, "scope": r.scope,
+                    "inScope": r.in_scope, "outcome": r.outcome, "failure": r.failure,
+                    "changed": r.changed, "codes": codes,
+                })
+            })
             .collect();
         let summary = serde_json::to_value(&finished.summary).unwrap();
         Ok((records, summary, finished.read_errors))

@@ -53,11 +53,17 @@ impl Shard {
             false => (record.parse(), None),
         };
         Some(match item {
-            Item::User(user) => Entry {
-                record: index,
-                raw: text,
-                done: Done::User(Box::new(engine.prepare(options, user))),
-            },
+            Item::User(user) => {
+                // The coordinator keeps rows and the summary: the rest of the texts need not
+                // travel (exports check the files again).
+                let mut prepared = engine.prepare(options, user);
+                prepared.shed_texts();
+                Entry {
+                    record: index,
+                    raw: text,
+                    done: Done::User(Box::new(prepared)),
+                }
+            }
             Item::Error(e) => Entry {
                 record: index,
                 raw: None,
