@@ -1,10 +1,11 @@
 //! The check spread over preparer workers: this worker (the coordinator) starts one preparer per
-//! core (`navigator.hardwareConcurrency`, 2 to [`MOST_PREPARERS`]) from its own script, sends
-//! each the files and its [`Shard`], and completes their prepared users in input order
-//! ([`Reassembly`] → [`OrderedCheck`]) as their batches arrive — driven by their messages, never
-//! waiting in a loop — acknowledging each batch it has finished. The result is kept as in the
-//! sequential run. The preparers end with the run (done, failed) or with this worker: Cancel
-//! terminates it, and a worker's nested workers go with it.
+//! core (`navigator.hardwareConcurrency`, 2 to [`MOST_PREPARERS`]) from its own script as soon
+//! as it loads ([`start_preparers`]: the page keeps a worker on standby, so they have loaded and
+//! warmed up before a run comes), sends each the files and its [`Shard`], and completes their
+//! prepared users in input order ([`Reassembly`] → [`OrderedCheck`]) as their batches arrive —
+//! driven by their messages, never waiting in a loop — acknowledging each batch it has
+//! finished. The result is kept as in the sequential run. The preparers end with the run (done,
+//! failed) or with this worker: Cancel terminates it, and a worker's nested workers go with it.
 
 use crate::kept::{Collected, Kept};
 use crate::run::{self, Inputs, Reporter};
@@ -26,6 +27,9 @@ const MOST_PREPARERS: usize = 4;
 
 thread_local! {
     static RUNNING: RefCell<Option<Coordinator>> = const { RefCell::new(None) };
+    /// The preparers started when this worker loaded, waiting for a run, and which of them
+    /// have said they are ready.
+    static WAITING: RefCell<Option<(Vec<Preparer>, Vec<bool>)>> = const { RefCell::new(None) };
 }
 
 /// A preparer worker and its handlers; terminated when dropped.
@@ -59,17 +63,29 @@ fn wanted() -> usize {
     (cores as usize).clamp(1, MOST_PREPARERS)
 }
 
-/// Starts a run of `inputs` with preparer workers. The inputs come back when the run is to be
-/// done here, one user after another: a single core, no users file, or no nested workers.
-pub fn start(inputs: Inputs) -> Option<Inputs> {
+/// Starts the preparers a run will use, when this machine has more than one core: they load
+/// and warm up while the worker waits for a run.
+pub fn start_preparers() {
     let count = wanted();
-    if count < 2 || inputs.users.is_empty() {
+    if count < 2 {
+        return;
+    }
+    if let Ok(preparers) = spawn(count) {
+        WAITING.with(|w| *w.borrow_mut() = Some((preparers, vec![false; count])));
+    }
+}
+
+/// Starts a run of `inputs` with the preparer workers. The inputs come back when the run is to
+/// be done here, one user after another: a single core, no users file, or no nested workers.
+pub fn start(inputs: Inputs) -> Option<Inputs> {
+    if inputs.users.is_empty() {
         return Some(inputs);
     }
     let started = js_sys::Date::now();
-    let Ok(preparers) = spawn(count) else {
+    let Some((preparers, ready)) = WAITING.with(|w| w.borrow_mut().take()) else {
         return Some(inputs);
     };
+    let count = preparers.len();
     // Set up here first: a bad schema or Genesys export is reported once, before any reading.
     let config = match run::config(&inputs) {
         Ok(c) => c,
@@ -87,6 +103,10 @@ pub fn start(inputs: Inputs) -> Option<Inputs> {
         preparers,
         started,
     };
+    // The preparers that are ready start now; the others when they say so.
+    for (shard, _) in ready.iter().enumerate().filter(|(_, ready)| **ready) {
+        coordinator.start_preparer(shard);
+    }
     RUNNING.with(|r| *r.borrow_mut() = Some(coordinator));
     None
 }
@@ -118,6 +138,19 @@ fn spawn(count: usize) -> Result<Vec<Preparer>, JsValue> {
 
 /// A message from preparer `shard`.
 fn received(shard: usize, data: JsValue) {
+    let waiting = WAITING.with(|w| match w.borrow_mut().as_mut() {
+        Some((_, ready)) => {
+            // Before a run, only "ready" comes.
+            if let Some(r) = ready.get_mut(shard) {
+                *r = true;
+            }
+            true
+        }
+        None => false,
+    });
+    if waiting {
+        return;
+    }
     let outcome = RUNNING.with(|r| {
         let mut running = r.borrow_mut();
         let coordinator = running.as_mut()?;
@@ -152,18 +185,7 @@ impl Coordinator {
     /// Takes a preparer's message and completes every user now due; whether the run is over.
     fn receive(&mut self, shard: usize, bytes: &[u8]) -> Result<bool, String> {
         match decode(bytes)? {
-            FromPreparer::Ready => self.send(
-                shard,
-                &ToPreparer::Start {
-                    options: Box::new(self.inputs.options.clone()),
-                    shard: Shard {
-                        index: shard,
-                        count: self.preparers.len(),
-                    },
-                    raw: true,
-                },
-                &self.inputs.beside(),
-            ),
+            FromPreparer::Ready => self.start_preparer(shard),
             FromPreparer::Batch(batch) => self.reassembly.batch(shard, batch)?,
             FromPreparer::End(end) => self.reassembly.end(shard, end)?,
             FromPreparer::Failed { message } => return Err(message),
@@ -182,6 +204,19 @@ impl Coordinator {
             self.check.file_name(),
         );
         Ok(self.check.is_finished())
+    }
+
+    /// Sends preparer `shard` the run: the page's options, the files and its shard.
+    fn start_preparer(&self, shard: usize) {
+        let start = ToPreparer::Start {
+            options: Box::new(self.inputs.options.clone()),
+            shard: Shard {
+                index: shard,
+                count: self.preparers.len(),
+            },
+            raw: true,
+        };
+        self.send(shard, &start, &self.inputs.beside());
     }
 
     fn send(&self, shard: usize, to: &ToPreparer, beside: &[JsValue]) {

@@ -31,7 +31,6 @@ mod preparer;
 mod run;
 
 use js_sys::Array;
-use playground_model::directory::preparers::FromPreparer;
 use playground_model::directory::protocol::{FromWorker, ToWorker};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -126,8 +125,9 @@ fn main() {
     // Messages posted before the WebAssembly started would be lost: the page (or the
     // coordinator) waits for this.
     if preparer {
-        preparer::send_up(&FromPreparer::Ready);
+        preparer::started();
     } else {
         post(&FromWorker::Ready, None);
+        coordinator::start_preparers();
     }
 }

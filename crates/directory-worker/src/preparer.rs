@@ -14,7 +14,7 @@ use js_sys::{Array, Uint8Array};
 use mapping_core::directory::check::Engine;
 use mapping_core::provision::Options;
 use playground_model::directory::preparers::{
-    encode, Batch, Batcher, Entry, FileEnd, FromPreparer, Shard, ToPreparer, BATCHES_AHEAD,
+    encode, warm_up, Batch, Batcher, Entry, FileEnd, FromPreparer, Shard, ToPreparer, BATCHES_AHEAD,
 };
 use std::cell::{Cell, RefCell};
 use std::ops::ControlFlow;
@@ -86,6 +86,13 @@ pub fn handle(data: JsValue) {
             p.read_on();
         }
     });
+}
+
+/// The preparer has loaded: it warms up (the page keeps a worker on standby, so this happens
+/// before a run is asked for) and says it is ready.
+pub fn started() {
+    warm_up();
+    send_up(&FromPreparer::Ready);
 }
 
 /// Posts `message` to the coordinator as MessagePack bytes, their buffer transferred.

@@ -1,5 +1,5 @@
 //! The Directory view: the go-live check over a whole directory export, run in a Web Worker
-//! (`crates/directory-worker`) that is fetched the first time a check runs. Files go to the worker
+//! (`crates/directory-worker`) that is fetched when the view first opens (one waits on standby). Files go to the worker
 //! as `File` objects and are read there in chunks; the page holds the summary and the rows on
 //! screen only, so it stays responsive at 100k users.
 //!
@@ -24,6 +24,7 @@ use users_table::UsersTable;
 pub fn DirectoryView() -> impl IntoView {
     let state = state::DirectoryState::new();
     let client = client::Client::new(state);
+    client.stand_by();
     state::open_users_in_the_playground(state);
     view! {
         <div class="directory" data-testid="directory">

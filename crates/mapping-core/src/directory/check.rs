@@ -164,6 +164,11 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// How many findings the user has so far.
+    pub fn findings(&self) -> usize {
+        self.record.findings.len()
+    }
+
     /// Drops the texts that completing the user and adding up the summary never read: every
     /// finding's help, the messages of findings that are not errors (an error's message may
     /// become the user's failure), the PATCH bodies. For a check that keeps only each user's

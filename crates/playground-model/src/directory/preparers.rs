@@ -12,10 +12,13 @@
 //! and parsing them than the coordinator spends completing the users.
 
 use super::protocol::RunOptions;
-use mapping_core::directory::check::{Engine, Prepared};
+use mapping_core::directory::check::{Config, Engine, Prepared};
 use mapping_core::directory::readers::record::{Record, UserText};
 use mapping_core::directory::readers::Item;
+use mapping_core::directory::readers::RawUser;
 use mapping_core::directory::ReadError;
+use mapping_core::directory::{sample, Position};
+use mapping_core::mapping::presets;
 use mapping_core::provision::Options;
 use serde::{Deserialize, Serialize};
 
@@ -179,6 +182,33 @@ pub const BATCH_MS: f64 = 50.0;
 /// start the next users file (within a file it cannot wait: see the README).
 pub const BATCHES_AHEAD: usize = 16;
 
+/// Synthetic users a preparer prepares as soon as it starts, before it says it is ready: by the
+/// time a run starts, it has compiled libphonenumber's patterns for the common regions and
+/// its busiest code has been optimised (the page keeps a standby worker, README "Directory").
+pub const WARM_UP_USERS: usize = 300;
+
+/// Prepares [`WARM_UP_USERS`] users of the sample directory with the Genesys default mappings,
+/// and forgets them; the number of findings they had (the phones among them are refused often,
+/// so the phone analysis and its suggestions run).
+pub fn warm_up() -> usize {
+    let engine = Engine::new(Config {
+        mappings: presets::genesys_default(),
+        ..Config::default()
+    });
+    let mut options = engine.options();
+    (0..WARM_UP_USERS)
+        .map(|n| {
+            let user = RawUser {
+                json: sample::user(n, 1),
+                position: Position::default(),
+            };
+            let mut prepared = engine.prepare(&mut options, user);
+            prepared.shed_texts();
+            prepared.findings()
+        })
+        .sum()
+}
+
 /// Groups a preparer's records into batches of [`BATCH_RECORDS`] records or [`BATCH_MS`],
 /// whichever comes first.
 #[derive(Debug, Default)]
@@ -258,6 +288,11 @@ mod tests {
         assert!(b.take().is_empty());
         assert!(b.push(error(3), 500.0).is_none());
         assert_eq!(b.take().len(), 1);
+    }
+
+    #[test]
+    fn the_warm_up_prepares_users_whose_phones_need_analysing() {
+        assert!(warm_up() > WARM_UP_USERS / 4);
     }
 
     #[test]
