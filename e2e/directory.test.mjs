@@ -83,15 +83,17 @@ async function run(files) {
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
-test('the worker is not fetched before the Directory view opens', async () => {
+/** The directory worker and the preparers it starts (all from the same script). */
+const directoryWorkers = () => page.workers().filter((w) => w.url().includes('directory-worker'));
+
+test('the worker is not fetched before the Directory view opens, then one waits on standby', async () => {
   assert(!log.beforeOpen.some((u) => u.includes('directory-worker')), `fetched early: ${log.beforeOpen.join(', ')}`);
   await $('mode-directory').click();
   await $('directory').waitFor();
   assert(await page.locator('main.workspace').isHidden(), 'the playground is hidden');
+  await until(async () => directoryWorkers().length >= 1, 'a worker on standby once the view is open');
 });
 
-/** The directory worker and the preparers it starts (all from the same script). */
-const directoryWorkers = () => page.workers().filter((w) => w.url().includes('directory-worker'));
 /** Preparers a run starts: one per core, 2 to 4; none on one core. */
 const preparers = async () => {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -186,13 +188,16 @@ async function resetTable() {
 test('clicking a user opens them in the playground with the same mappings', async () => {
   await resetTable();
   await until(async () => (await count()) === USERS, 'all users listed');
+  // A user far into the file: the page reads the user's JSON again from its place in the file.
+  const name = 'user87654@contoso.example';
+  await $('dir-search').fill(name);
   const row = $('dir-row').first();
-  const name = await row.locator('.cell-user').innerText();
+  await until(async () => (await count()) < USERS && (await row.locator('.cell-user').innerText()) === name, `${name} found`);
   await row.click();
   await until(async () => await page.locator('main.workspace').isVisible(), 'the playground');
   await page.locator('#setup-tab-user').click();
-  const json = await page.locator('#user-json').inputValue();
-  assert(json.includes(name), `the user ${name} is in the editor`);
+  const json = JSON.parse(await page.locator('#user-json').inputValue());
+  assert(json.userPrincipalName === name, `the user ${name} is in the editor: ${json.userPrincipalName}`);
   await until(async () => (await page.locator('[data-testid="requests"] [data-testid="request"]').count()) > 0 || (await page.locator('[data-testid="problems"]').count()) > 0, 'previewed');
   await $('mode-directory').click();
   assert((await lastLine()) === firstLine, 'the result is still there');
@@ -228,13 +233,17 @@ test('cancel a run: the worker stops, the last result stays', async () => {
   await until(async () => (await $('dir-status').innerText()).includes('users'), 'progress shown');
   const progress = await $('dir-status').innerText();
   assert(/\d+ users · [\d.]+ of [\d.]+ MB/.test(progress), `progress: ${progress}`);
-  // The worker keeping the last result, the running one and its preparers.
+  // The worker keeping the last result, the running one (the standby, taken) and its preparers.
   const k = await preparers();
   await until(async () => directoryWorkers().length === 2 + k, `${2 + k} directory workers while running`);
+  const closed = new Set();
+  for (const w of directoryWorkers()) w.once('close', () => closed.add(w));
   await $('dir-cancel').click();
   await $('dir-cancelled').waitFor();
-  // Terminating the running worker ends the preparers it started.
-  await until(async () => directoryWorkers().length === 1, 'only the worker keeping the result left');
+  // Terminating the running worker ends the preparers it started; the one keeping the result
+  // lives on, and a new worker with its own preparers waits on standby for the next run.
+  await until(async () => closed.size === 1 + k, `the running worker and its ${k} preparers ended`);
+  await until(async () => directoryWorkers().length === 2 + k, 'the kept worker and a standby left');
   assert((await lastLine()) === firstLine, 'the last result is kept');
   assert(!(await $('dir-run').isDisabled()), 'ready for another run');
   await until(async () => (await count()) === USERS, 'the kept worker still answers the table');
