@@ -8,10 +8,12 @@
 //!   users completed here in input order;
 //! * [`preparer`]: a preparer worker — this same module started by the coordinator under the
 //!   name [`preparer::NAME`] — preparing its shard of the users;
-//! * [`kept`]: the finished result this worker keeps (rows, each user's raw JSON, the summary)
-//!   and the answers it gives from it: table pages, a user, the reports.
+//! * [`kept`]: the finished result this worker keeps (rows, where each user's JSON is, the
+//!   summary) and the answers it gives from it: table pages, a user, the reports;
+//! * [`warm_up`]: sample users checked a few at a time while the worker waits for a run.
 //!
-//! The page starts a new worker for every run and keeps the one holding the last result until
+//! The page gives every run a new worker — one it started beforehand, which has loaded, started
+//! its preparers and warmed up while it waited — and keeps the one holding the last result until
 //! the new run finishes; Cancel terminates the running worker, and the preparers it started with
 //! it. Built by Trunk as its own module (`data-type="worker"` in index.html), fetched only when
 //! the Directory view opens.
@@ -29,6 +31,7 @@ mod coordinator;
 mod kept;
 mod preparer;
 mod run;
+mod warm_up;
 
 use js_sys::Array;
 use playground_model::directory::protocol::{FromWorker, ToWorker};
@@ -82,6 +85,7 @@ fn handle(data: JsValue) {
     };
     match message {
         ToWorker::Run { options } => {
+            warm_up::stop();
             let inputs = run::Inputs::from_message(&data, *options);
             // With preparers the run goes on in their messages' handlers.
             let Some(inputs) = coordinator::start(inputs) else {
@@ -129,5 +133,6 @@ fn main() {
     } else {
         post(&FromWorker::Ready, None);
         coordinator::start_preparers();
+        warm_up::start(playground_model::directory::preparers::WarmUp::completing());
     }
 }

@@ -9,12 +9,12 @@
 //! at most [`BATCHES_AHEAD`] of its batches are not finished by the coordinator.
 
 use crate::run::{self, Inputs};
-use crate::{read, scope};
+use crate::{read, scope, warm_up};
 use js_sys::{Array, Uint8Array};
 use mapping_core::directory::check::Engine;
 use mapping_core::provision::Options;
 use playground_model::directory::preparers::{
-    encode, warm_up, Batch, Batcher, Entry, FileEnd, FromPreparer, Shard, ToPreparer, BATCHES_AHEAD,
+    encode, Batch, Batcher, Entry, FileEnd, FromPreparer, Shard, ToPreparer, WarmUp, BATCHES_AHEAD,
 };
 use std::cell::{Cell, RefCell};
 use std::ops::ControlFlow;
@@ -57,6 +57,8 @@ pub fn handle(data: JsValue) {
                 shard,
                 raw,
             } => {
+                // The run has come: the warm-up stops.
+                warm_up::stop();
                 let inputs = Inputs::from_message(&data, *options);
                 match run::config(&inputs) {
                     Ok(config) => {
@@ -88,11 +90,11 @@ pub fn handle(data: JsValue) {
     });
 }
 
-/// The preparer has loaded: it warms up (the page keeps a worker on standby, so this happens
-/// before a run is asked for) and says it is ready.
+/// The preparer has loaded: it says it is ready, then warms up until a run starts (the page
+/// keeps a worker on standby, so this mostly happens before a run is asked for).
 pub fn started() {
-    warm_up();
     send_up(&FromPreparer::Ready);
+    warm_up::start(WarmUp::preparing());
 }
 
 /// Posts `message` to the coordinator as MessagePack bytes, their buffer transferred.

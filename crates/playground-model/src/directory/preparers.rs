@@ -12,7 +12,7 @@
 //! and parsing them than the coordinator spends completing the users.
 
 use super::protocol::RunOptions;
-use mapping_core::directory::check::{Config, Engine, Prepared};
+use mapping_core::directory::check::{Checker, Config, Engine, Prepared};
 use mapping_core::directory::readers::record::{Record, UserText};
 use mapping_core::directory::readers::Item;
 use mapping_core::directory::readers::RawUser;
@@ -21,6 +21,7 @@ use mapping_core::directory::{sample, Position};
 use mapping_core::mapping::presets;
 use mapping_core::provision::Options;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A preparer's share of the records: those whose index in their file is `index` modulo `count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,31 +183,96 @@ pub const BATCH_MS: f64 = 50.0;
 /// start the next users file (within a file it cannot wait: see the README).
 pub const BATCHES_AHEAD: usize = 16;
 
-/// Synthetic users a preparer prepares as soon as it starts, before it says it is ready: by the
-/// time a run starts, it has compiled libphonenumber's patterns for the common regions and
-/// its busiest code has been optimised (the page keeps a standby worker, README "Directory").
-pub const WARM_UP_USERS: usize = 300;
+/// Synthetic users a preparer waiting for a run prepares ([`WarmUp`]): enough for the browser to
+/// have compiled libphonenumber's patterns of the common regions and optimised the busiest code
+/// before the first run (README, "Directory").
+pub const WARM_UP_USERS: usize = 2_000;
 
-/// Prepares [`WARM_UP_USERS`] users of the sample directory with the Genesys default mappings,
-/// and forgets them; the number of findings they had (the phones among them are refused often,
-/// so the phone analysis and its suggestions run).
-pub fn warm_up() -> usize {
-    let engine = Engine::new(Config {
-        mappings: presets::genesys_default(),
-        ..Config::default()
-    });
-    let mut options = engine.options();
-    (0..WARM_UP_USERS)
-        .map(|n| {
+/// The warm-up of a worker waiting for a run, done a few users at a time so that a run can
+/// start between two steps: sample users written as JSON, read, prepared with the Genesys
+/// default mappings and encoded as a batch — a preparer's work on made-up users — and, for the
+/// coordinator ([`WarmUp::completing`]), decoded and completed in order as well.
+pub struct WarmUp {
+    checker: Checker,
+    engine: Arc<Engine>,
+    options: Options,
+    completing: bool,
+    next: usize,
+    findings: usize,
+}
+
+impl WarmUp {
+    /// A preparer's warm-up.
+    pub fn preparing() -> WarmUp {
+        let checker = Checker::new(Config {
+            mappings: presets::genesys_default(),
+            ..Config::default()
+        });
+        let engine = checker.engine();
+        WarmUp {
+            options: engine.options(),
+            engine,
+            checker,
+            completing: false,
+            next: 0,
+            findings: 0,
+        }
+    }
+
+    /// The coordinator's warm-up: the preparer's, and its own part.
+    pub fn completing() -> WarmUp {
+        WarmUp {
+            completing: true,
+            ..WarmUp::preparing()
+        }
+    }
+
+    /// Warms up with up to `users` more users; whether any are left.
+    pub fn step(&mut self, users: usize) -> bool {
+        let end = (self.next + users).min(WARM_UP_USERS);
+        let mut entries = Vec::with_capacity(end - self.next);
+        for n in self.next..end {
+            let text = serde_json::to_vec(&sample::user(n, 1)).unwrap_or_default();
+            let Ok(json) = serde_json::from_slice(&text) else {
+                continue;
+            };
             let user = RawUser {
-                json: sample::user(n, 1),
+                json,
                 position: Position::default(),
             };
-            let mut prepared = engine.prepare(&mut options, user);
+            let mut prepared = self.engine.prepare(&mut self.options, user);
             prepared.shed_texts();
-            prepared.findings()
-        })
-        .sum()
+            entries.push(Entry {
+                record: n,
+                raw: None,
+                done: Done::User(Box::new(prepared)),
+            });
+        }
+        let bytes = encode(&FromPreparer::Batch(Batch {
+            file: 0,
+            bytes: 0,
+            entries,
+        }));
+        if let Ok(FromPreparer::Batch(batch)) = decode(&bytes).map_err(drop) {
+            for entry in batch.entries {
+                if let (true, Done::User(prepared)) = (self.completing, entry.done) {
+                    self.findings += self.checker.complete(*prepared).findings.len();
+                }
+            }
+        }
+        self.next = end;
+        self.next < WARM_UP_USERS
+    }
+
+    /// The users warmed up with so far.
+    pub fn users(&self) -> usize {
+        self.next
+    }
+
+    /// The findings of the users completed so far (none when only preparing).
+    pub fn findings(&self) -> usize {
+        self.findings
+    }
 }
 
 /// Groups a preparer's records into batches of [`BATCH_RECORDS`] records or [`BATCH_MS`],
@@ -291,8 +357,25 @@ mod tests {
     }
 
     #[test]
-    fn the_warm_up_prepares_users_whose_phones_need_analysing() {
-        assert!(warm_up() > WARM_UP_USERS / 4);
+    fn the_warm_up_goes_step_by_step_through_users_whose_phones_need_analysing() {
+        let mut preparing = WarmUp::preparing();
+        let mut steps = 1;
+        while preparing.step(300) {
+            steps += 1;
+        }
+        assert_eq!(steps, WARM_UP_USERS.div_ceil(300));
+        assert_eq!(
+            (preparing.users(), preparing.findings()),
+            (WARM_UP_USERS, 0)
+        );
+        assert!(!preparing.step(300));
+        let mut completing = WarmUp::completing();
+        while completing.step(500) {}
+        assert!(
+            completing.findings() > WARM_UP_USERS / 4,
+            "{}",
+            completing.findings()
+        );
     }
 
     #[test]
