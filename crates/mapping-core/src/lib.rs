@@ -36,6 +36,7 @@ pub mod graph;
 pub mod learn;
 pub mod lint;
 pub mod mapping;
+pub mod memo;
 pub mod phone;
 pub mod provision;
 pub mod report;

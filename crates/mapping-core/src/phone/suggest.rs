@@ -10,6 +10,7 @@
 use super::parse::{ExtStyle, Parsed, Retry};
 use super::{analyze_with, GenesysVerdict, PhoneSource, Suggestion, Suggestions};
 use crate::expr::{EvalContext, Expression, Outcome, Value};
+use crate::memo::{remembered, Memo};
 use crate::source::SourceAttributes;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -234,23 +235,14 @@ const COMPILED_KEPT: usize = 64;
 thread_local! {
     /// Proof expressions compiled on this thread, by text. A directory's rejected values come in
     /// few shapes, and a shape's plans are the same text for every user who has it.
-    static COMPILED: RefCell<HashMap<String, Option<Rc<Expression>>>> = RefCell::new(HashMap::new());
+    static COMPILED: Memo<Option<Rc<Expression>>> = RefCell::new(HashMap::new());
 }
 
 /// `expr` compiled (`None` when it does not compile), from this thread's memo when it is there.
 fn compiled(expr: &str) -> Option<Rc<Expression>> {
-    if let Some(found) = COMPILED.with(|c| c.borrow().get(expr).cloned()) {
-        return found;
-    }
-    let compiled = crate::compile(expr).ok().map(Rc::new);
-    COMPILED.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= COMPILED_KEPT {
-            c.clear();
-        }
-        c.insert(expr.to_owned(), compiled.clone());
-    });
-    compiled
+    remembered(&COMPILED, expr, COMPILED_KEPT, |e| {
+        crate::compile(e).ok().map(Rc::new)
+    })
 }
 
 /// Genesys's extension-only expression. `bare`: the value is digits (and spaces) only, so the

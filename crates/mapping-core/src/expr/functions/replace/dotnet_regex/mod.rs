@@ -11,6 +11,7 @@ mod groups;
 mod translator;
 mod unicode_names;
 
+use crate::memo::{remembered, Memo};
 use fancy_regex::{Captures, Error, Regex, RegexBuilder, RuntimeError};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -36,7 +37,7 @@ type Compiled = Result<Rc<DotNetRegex>, String>;
 
 thread_local! {
     /// Patterns compiled on this thread, by pattern text.
-    static COMPILED: RefCell<HashMap<String, Compiled>> = RefCell::new(HashMap::new());
+    static COMPILED: Memo<Compiled> = RefCell::new(HashMap::new());
 }
 
 /// Translates a .NET regular expression to `fancy-regex` syntax and compiles it, with size
@@ -136,18 +137,9 @@ impl DotNetRegex {
     /// [`DotNetRegex::compile`], remembered per thread: evaluating one expression for many users
     /// compiles each pattern once (compiling costs far more than most searches).
     pub(super) fn compile_cached(pattern: &str) -> Compiled {
-        if let Some(found) = COMPILED.with(|c| c.borrow().get(pattern).cloned()) {
-            return found;
-        }
-        let compiled = DotNetRegex::compile(pattern).map(Rc::new);
-        COMPILED.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.len() >= COMPILED_PATTERNS_KEPT {
-                c.clear();
-            }
-            c.insert(pattern.to_owned(), compiled.clone());
-        });
-        compiled
+        remembered(&COMPILED, pattern, COMPILED_PATTERNS_KEPT, |p| {
+            DotNetRegex::compile(p).map(Rc::new)
+        })
     }
 
     /// Charges the estimated work of searching `text` to `budget`.
