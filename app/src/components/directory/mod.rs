@@ -1,7 +1,7 @@
 //! The Directory view: the go-live check over a whole directory export, run in a Web Worker
-//! (`crates/directory-worker`) that is fetched when the view first opens (one waits on standby). Files go to the worker
-//! as `File` objects and are read there in chunks; the page holds the summary and the rows on
-//! screen only, so it stays responsive at 100k users.
+//! (`crates/directory-worker`) that is fetched when the view first opens (one waits on
+//! standby). Files go to the worker as `File` objects and are read there in chunks; the page
+//! holds the summary and the rows on screen only, so it stays responsive at 100k users.
 //!
 //! * [`client`]: the workers (the running one, the one keeping the last result);
 //! * [`state`]: status, result, table query and rows on screen;

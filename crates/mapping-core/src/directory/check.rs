@@ -716,9 +716,8 @@ mod tests {
         assert!(r.patch.is_none());
     }
 
-    /// The browser's workers prepare users in one worker and complete them in another, with
-    /// [`Prepared`] as JSON in between: the records must be the same as a check in one place,
-    /// claims and updates included.
+    /// The page keeps only rows and the summary, so its preparers shed the rest of the texts
+    /// before sending: nothing the rows and the summary show may change.
     #[test]
     fn shedding_the_texts_keeps_outcomes_codes_failures_and_the_summary() {
         let genesys: Vec<Json> = (0..300)
@@ -755,6 +754,9 @@ mod tests {
         assert_eq!(summary(shed), summary(full));
     }
 
+    /// The browser's workers prepare users in one worker and complete them in another, with
+    /// [`Prepared`] as JSON in between: the records must be the same as a check in one place,
+    /// claims and updates included.
     #[test]
     fn a_prepared_user_survives_json_and_completes_the_same() {
         let genesys = vec![
