@@ -496,7 +496,7 @@ impl Checker {
         let (Some(existing), Some(candidate)) = (&config.existing, e.candidate) else {
             return create(record, e.enabled);
         };
-        match self.matcher.claim(candidate.found, record.position.record) {
+        match self.matcher.claim(candidate.found, &record.position) {
             Match::None | Match::NoValue => create(record, e.enabled),
             Match::Several { row, count } => set_failure(
                 record,
@@ -504,7 +504,7 @@ impl Checker {
             ),
             Match::Claimed { user, by } => set_failure(
                 record,
-                Finding::error(FindingCode::DuplicateSource, format!("the Genesys user {} was already matched by record {}: Entra fails it with DuplicateSourceEntries", existing.users[user].user_name, by + 1)),
+                Finding::error(FindingCode::DuplicateSource, format!("the Genesys user {} was already matched by {by}: Entra fails it with DuplicateSourceEntries", existing.users[user].user_name)),
             ),
             Match::One { .. } => {
                 let Some(update) = candidate.update else {
@@ -651,12 +651,19 @@ mod tests {
             matches!(first.outcome, Outcome::Update | Outcome::Unchanged),
             "{first:?}"
         );
-        let second = c.check(raw(1, graph_user("a@x.example")));
+        let mut in_another_file = raw(0, graph_user("a@x.example"));
+        in_another_file.position.file = "u".into();
+        let second = c.check(in_another_file);
         assert_eq!(second.outcome, Outcome::Fail);
-        assert!(second
+        let claimed = second
             .findings
             .iter()
-            .any(|f| f.code == FindingCode::DuplicateSource));
+            .find(|f| f.code == FindingCode::DuplicateSource);
+        let message = claimed.map(|f| f.message.as_str()).unwrap_or_default();
+        assert!(
+            message.contains("already matched by record 1 of t:"),
+            "{message}"
+        );
         let third = c.check(raw(2, graph_user("new@x.example")));
         assert_eq!(third.outcome, Outcome::Create);
         let summary = c.finish();

@@ -8,6 +8,7 @@ pub mod lookup;
 
 pub use existing::{ExistingUsers, GenesysUser};
 
+use super::position::Position;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -30,34 +31,67 @@ pub enum Match {
         /// How many Genesys users hold it.
         count: usize,
     },
-    /// The Genesys user was already matched by an earlier directory user (its record number).
+    /// The Genesys user was already matched by an earlier directory user.
     Claimed {
         /// Index into [`ExistingUsers::users`].
         user: usize,
-        /// The record number of the directory user that matched it first.
-        by: usize,
+        /// The directory user that matched it first.
+        by: Claimant,
     },
     /// The user has no value for any matching attribute.
     NoValue,
 }
 
+/// Where a directory user was read: its users file and record, as messages name it (record
+/// numbers start again in every file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claimant {
+    /// The users file's name.
+    pub file: String,
+    /// 0-based index of the record in that file.
+    pub record: usize,
+}
+
+impl std::fmt::Display for Claimant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "record {} of {}", self.record + 1, self.file)
+    }
+}
+
 /// Settles the claims user after user, in input order: remembers which Genesys users are taken.
 #[derive(Debug, Default)]
 pub struct Matcher {
-    claimed: HashMap<usize, usize>,
+    /// Genesys user → (index into `files`, record) of the directory user that took it.
+    claimed: HashMap<usize, (usize, usize)>,
+    /// The users files' names met so far.
+    files: Vec<String>,
 }
 
 impl Matcher {
-    /// Takes the Genesys user a [`candidate`] found for the directory user `record`, unless an
-    /// earlier directory user took it ([`Match::Claimed`]). Users must come in input order.
-    pub fn claim(&mut self, candidate: Match, record: usize) -> Match {
+    /// Takes the Genesys user a [`candidate`] found for the directory user read at `position`,
+    /// unless an earlier directory user took it ([`Match::Claimed`]). Users must come in input
+    /// order.
+    pub fn claim(&mut self, candidate: Match, position: &Position) -> Match {
         let Match::One { user, .. } = candidate else {
             return candidate;
         };
         match self.claimed.get(&user) {
-            Some(&by) => Match::Claimed { user, by },
+            Some(&(file, record)) => Match::Claimed {
+                user,
+                by: Claimant {
+                    file: self.files[file].clone(),
+                    record,
+                },
+            },
             None => {
-                self.claimed.insert(user, record);
+                let file = match self.files.iter().position(|f| *f == position.file) {
+                    Some(file) => file,
+                    None => {
+                        self.files.push(position.file.clone());
+                        self.files.len() - 1
+                    }
+                };
+                self.claimed.insert(user, (file, position.record));
                 candidate
             }
         }
