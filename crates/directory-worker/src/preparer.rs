@@ -64,7 +64,7 @@ pub fn handle(data: JsValue) {
                     Ok(config) => {
                         let engine = Engine::new(config);
                         *p = Some(Preparer {
-                            options: engine.options(),
+                            options: Shard::options(&engine),
                             engine,
                             inputs,
                             shard,

@@ -8,6 +8,7 @@
 use super::targets::{self, EMAIL_TYPES, EXTERNAL_ID_AUTHORITIES, MAX_ROUTING_ENTRIES};
 use crate::expr::Value;
 use crate::finding::{Field, Finding, FindingCode};
+use crate::phone::shape::ProvenShapes;
 use crate::phone::{self, shown, GenesysVerdict, PhoneAnalysis, PhoneSource, Suggestions};
 use crate::scim::path::TargetPath;
 use crate::source::SourceAttributes;
@@ -49,6 +50,8 @@ pub struct CheckedUser<'a> {
     pub region: Option<&'a str>,
     /// Which phone values get a suggested expression.
     pub suggestions: Suggestions,
+    /// When given, only the first refused value of each shape gets one.
+    pub proven: Option<&'a ProvenShapes>,
 }
 
 /// Checks the values of a create; returns findings and the phone analyses.
@@ -72,7 +75,7 @@ pub fn check_create(
                     expression,
                     attributes: user.attributes,
                 });
-                let (f, p) = check.phone(user.region, source, user.suggestions);
+                let (f, p) = check.phone(user.region, source, user.suggestions, user.proven);
                 findings.extend(f);
                 phones.extend(p);
             }
@@ -146,12 +149,17 @@ impl RowCheck<'_> {
         region: Option<&str>,
         source: Option<PhoneSource<'_>>,
         suggestions: Suggestions,
+        proven: Option<&ProvenShapes>,
     ) -> (Vec<Finding>, Vec<PhoneCheck>) {
         let Some(number) = self.text() else {
             return (Vec::new(), Vec::new());
         };
         let phone_type = self.path.filter.as_ref().map_or("", |f| f.value.as_str());
+        let suggestions = proven.map_or(suggestions, |p| p.suggestions_for(number, suggestions));
         let analysis = phone::analyze_with(number, region, phone_type, source, suggestions);
+        if let Some(proven) = proven {
+            proven.note(&analysis);
+        }
         let number = shown(number);
         let mut findings = Vec::new();
         let severity_finding = match analysis.verdict {
@@ -308,6 +316,7 @@ mod tests {
                 attributes: &source,
                 region,
                 suggestions: Suggestions::All,
+                proven: None,
             },
         )
     }

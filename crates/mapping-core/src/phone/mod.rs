@@ -79,6 +79,7 @@
 
 pub mod genesys;
 pub mod parse;
+pub mod shape;
 pub mod suggest;
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use crate::finding::{Field, Finding, FindingCode};
 use crate::genesys::checks::{check_create, CheckedUser, FlowingValue, PhoneCheck};
 use crate::graph::{phone_region, read_user, GraphUser, Lifecycle};
 use crate::mapping::model::MappingSet;
+use crate::phone::shape::ProvenShapes;
 use crate::phone::Suggestions;
 use crate::scim::patch::{patch_body, Dialect};
 use crate::scim::request::{match_query, ScimRequest};
@@ -40,6 +41,9 @@ pub struct Options {
     pub ctx: EvalContext,
     /// Which phone values get a suggested expression (every one not in E.164 by default).
     pub phone_suggestions: Suggestions,
+    /// When given, a phone suggestion is sought only for the first refused value of each shape
+    /// (see [`ProvenShapes`]).
+    pub proven_shapes: Option<ProvenShapes>,
 }
 
 impl Default for Options {
@@ -52,6 +56,7 @@ impl Default for Options {
             default_region: None,
             ctx: EvalContext::default(),
             phone_suggestions: Suggestions::All,
+            proven_shapes: None,
         }
     }
 }
@@ -233,6 +238,7 @@ fn check_rows(
             attributes,
             region: region.as_deref(),
             suggestions: options.phone_suggestions,
+            proven: options.proven_shapes.as_ref(),
         },
     )
 }

@@ -284,7 +284,7 @@ mod tests {
     /// The preparers' messages for shard `shard`, as the bytes they post.
     fn preparer(files: &[(&str, &str)], shard: Shard) -> Vec<Vec<u8>> {
         let engine = checker().engine();
-        let mut options = engine.options();
+        let mut options = Shard::options(&engine);
         let mut out = Vec::new();
         let mut post = |m: FromPreparer| out.push(encode(&m));
         for (file, (name, text)) in files.iter().enumerate() {
@@ -386,6 +386,16 @@ mod tests {
         let expected = sequential(&files).unwrap();
         assert_eq!(expected.0.len(), 1200 + 300 + 34);
         assert_eq!(expected.2.len(), 6, "c.ndjson has unreadable lines");
+        // Refused phone formats with their fixes, which the preparers prove once per shape.
+        let fixed = expected.1["rejectedPhoneFormats"]
+            .as_array()
+            .map(|formats| {
+                formats
+                    .iter()
+                    .filter(|f| f["suggestedExpression"].is_string())
+                    .count()
+            });
+        assert!(fixed > Some(3), "{fixed:?}");
         // The order matters (claims of Genesys users, the summary's examples): the comparison
         // below would see a merge that lost it.
         let reversed = sequential_in(&files, true).unwrap();

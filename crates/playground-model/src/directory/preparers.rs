@@ -19,6 +19,7 @@ use mapping_core::directory::readers::RawUser;
 use mapping_core::directory::ReadError;
 use mapping_core::directory::{sample, Position};
 use mapping_core::mapping::presets;
+use mapping_core::phone::shape::ProvenShapes;
 use mapping_core::provision::Options;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -33,6 +34,16 @@ pub struct Shard {
 }
 
 impl Shard {
+    /// The options a preparer prepares its users with: `engine`'s, with a phone suggestion
+    /// proven only for the first refused value of each shape (`ProvenShapes`). The page keeps
+    /// no help texts, and the summary's example of a shape is the first in input order — the
+    /// first of that shape in its own shard too — so the summary stays the same.
+    pub fn options(engine: &Engine) -> Options {
+        let mut options = engine.options();
+        options.proven_shapes = Some(ProvenShapes::default());
+        options
+    }
+
     /// Whether record `record` (0-based, in its file) is this preparer's.
     pub fn owns(self, record: usize) -> bool {
         record % self.count.max(1) == self.index

@@ -4,7 +4,6 @@
 //! examples; [`Summary`] is what it adds up to.
 
 pub mod quarantine;
-pub mod shape;
 
 use super::check::{Config, Outcome, Progress, UserRecord};
 use super::position::ReadError;
@@ -47,7 +46,7 @@ impl From<PhoneAnalysis> for RejectedPhone {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PhoneFormat {
-    /// The values' shape, digits as `N` (see [`shape::shape`]).
+    /// The values' shape, digits as `N` (see [`crate::phone::shape::shape`]).
     pub shape: String,
     /// How many values have it.
     pub count: usize,
@@ -316,7 +315,7 @@ impl Tally {
     /// Rejected phone values, counted by shape.
     pub fn phones(&mut self, record: &UserRecord, rejected: &[RejectedPhone]) {
         for a in rejected {
-            let shape = shape::shape(&a.input);
+            let shape = crate::phone::shape::shape(&a.input);
             if self.shapes.len() >= MAX_SHAPES && !self.shapes.contains_key(&shape) {
                 continue;
             }
