@@ -98,6 +98,13 @@ impl<R: BufRead> Input<R> {
         &self.tally.recorded
     }
 
+    /// The bytes kept since [`Input::start_recording`], moved out rather than copied; the next
+    /// recording starts in a buffer of the same size.
+    pub fn take_recorded(&mut self) -> Vec<u8> {
+        let next = Vec::with_capacity(self.tally.recorded.len());
+        std::mem::replace(&mut self.tally.recorded, next)
+    }
+
     /// Moves past `n` bytes of the buffer `fill_buf` returned last.
     fn consume(&mut self, n: usize) -> Result<(), Stop> {
         let buf = self.reader.fill_buf()?;

@@ -173,7 +173,8 @@ impl<R: BufRead> Reader<'_, '_, R> {
 
     /// The record just recorded, which starts at `start`, handed over unparsed.
     fn record_read(&mut self, start: Place) -> Result<(), Halt> {
-        let record = Unparsed::new(self.input.recorded().to_vec(), start, self.position(start));
+        let bytes = self.input.take_recorded();
+        let record = Unparsed::new(bytes, start, self.position(start));
         self.record += 1;
         match (self.sink)(Record::Unparsed(record)) {
             ControlFlow::Continue(()) => Ok(()),
