@@ -204,7 +204,8 @@ fn not_a_csv_export(name: &str, reader: &mut BlobReader) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "{name}:1:1 (byte 0): not a user export: neither JSON (a Graph page, an array, NDJSON) nor a \"Download users\" CSV with known column names"
+            "{name}:1:1 (byte 0): {}",
+            csv_users::NOT_A_USER_EXPORT
         ))
     }
 }

@@ -69,6 +69,10 @@ pub fn column(header: &str) -> Column {
         .unwrap_or(Column::Text(""))
 }
 
+/// Why a file whose first line names no known column is refused.
+pub const NOT_A_USER_EXPORT: &str = "not a user export: neither JSON (a Graph page, an array, \
+    NDJSON) nor a \"Download users\" CSV with known column names";
+
 /// Reads every row of a "Download users" CSV as a Graph user; `sink` gets each user or
 /// unreadable row and may stop the reading. Returns the number of rows, or the error that ended
 /// the file.
@@ -90,6 +94,22 @@ pub fn read<R: BufRead>(reader: R, file: &str, sink: &mut Sink<'_>) -> Result<us
             (h.to_string(), column(h))
         })
         .collect();
+    // A header naming no column of the export is not a user export (an empty file has no
+    // header: no users, and nothing wrong).
+    let named = columns.iter().any(|(h, _)| !h.is_empty());
+    if named && columns.iter().all(|(_, c)| *c == Column::Text("")) {
+        return Err(ReadError {
+            position: Position {
+                file: file.to_string(),
+                record: 0,
+                line: Some(1),
+                column: Some(1),
+                byte: Some(0),
+            },
+            message: NOT_A_USER_EXPORT.to_string(),
+            fatal: true,
+        });
+    }
     let mut record = csv::StringRecord::new();
     let mut index = 0usize;
     loop {
@@ -191,6 +211,24 @@ mod tests {
     use super::super::{read_all, Format};
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_first_line_naming_no_known_column_is_not_a_user_export() {
+        for text in ["garbage\n", "hello,world\na,b\n"] {
+            let (users, errors) = read_all(text, Format::Csv);
+            assert!(users.is_empty(), "{text:?}");
+            let [e] = errors.as_slice() else {
+                panic!("{text:?}: {errors:?}");
+            };
+            assert!(e.fatal && e.message == NOT_A_USER_EXPORT, "{e}");
+            let at = (e.position.line, e.position.column, e.position.byte);
+            assert_eq!(at, (Some(1), Some(1), Some(0)));
+        }
+        let (users, errors) = read_all("", Format::Csv);
+        assert!(users.is_empty() && errors.is_empty(), "{errors:?}");
+        let (users, errors) = read_all("mail,whatever\na@b.example,x\n", Format::Csv);
+        assert_eq!((users.len(), errors.len()), (1, 0), "{errors:?}");
+    }
 
     #[test]
     fn classic_download_headers_become_graph_properties() {
